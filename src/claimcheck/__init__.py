@@ -1,0 +1,3 @@
+"""claimcheck: a literature-claim checker."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,227 @@
+"""The checks of `claimcheck validate`: pure functions from the index to findings.
+
+Each check looks at one concern and yields `Finding`s located by data path.
+`CHECKS` is the explicit list the validator runs, in order.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+
+from claimcheck.compare import ClaimComparison
+from claimcheck.findings import DataPath, Finding
+from claimcheck.index import QuoteMiss, RegistryIndex
+from claimcheck.model import TYPES_WITH_DESIGN
+from claimcheck.rules import rule
+from claimcheck.values import PROPORTION, Count, Measure, format_number
+
+Check = Callable[[RegistryIndex], Iterable[Finding]]
+
+
+def check_duplicate_ids(index: RegistryIndex) -> Iterator[Finding]:
+    items = [("source", index.source_path(i), s.id) for i, s in enumerate(index.registry.sources)]
+    items += [("claim", index.claim_path(i), c.id) for i, c in enumerate(index.registry.claims)]
+    first: dict[tuple[str, str], DataPath] = {}
+    for kind, path, item_id in items:
+        earlier = first.setdefault((kind, item_id), path)
+        if earlier is not path:
+            yield Finding(rule("duplicate-id"), f"{kind} id `{item_id}` is already used",
+                          path=path + ("id",), related=(earlier + ("id",),))
+
+
+def check_references(index: RegistryIndex) -> Iterator[Finding]:
+    known = sorted(index.sources)
+    for position, source in enumerate(index.registry.sources):
+        for cite_position, cited in enumerate(source.cites):
+            if cited not in index.sources:
+                path = index.source_path(position) + ("cites", cite_position)
+                yield _unknown_source(cited, known, path, f"source `{source.id}` cites")
+    for key, claim, evidence in index.evidence():
+        if evidence.source not in index.sources:
+            path = index.evidence_path(key) + ("source",)
+            yield _unknown_source(evidence.source, known, path, f"claim `{claim.id}` quotes")
+        for cite_position, cited in enumerate(evidence.cites or ()):
+            path = index.evidence_path(key) + ("cites", cite_position)
+            if cited not in index.sources:
+                yield _unknown_source(cited, known, path, f"evidence of claim `{claim.id}` cites")
+            elif evidence.source in index.sources and cited not in index.sources[evidence.source].cites:
+                yield Finding(rule("evidence-cites-outside-source"),
+                              f"this entry cites `{cited}`, which its source `{evidence.source}` does not cite; "
+                              f"add it to the source's `cites`", path=path)
+
+
+def _unknown_source(source_id: str, known: list[str], path: DataPath, who: str) -> Finding:
+    hint = difflib.get_close_matches(source_id, known, n=1)
+    suggestion = f"; did you mean `{hint[0]}`?" if hint else ""
+    return Finding(rule("unknown-source"), f"{who} `{source_id}`, which is not a registered source{suggestion}",
+                   path=path)
+
+
+def check_cites_cycles(index: RegistryIndex) -> Iterator[Finding]:
+    positions = {source.id: i for i, source in reversed(list(enumerate(index.registry.sources)))}
+    for cycle in index.provenance.cycles:
+        start = cycle[0]
+        yield Finding(rule("cites-cycle"), "`cites` forms a cycle: " + " -> ".join(cycle),
+                      path=index.source_path(positions[start]) + ("cites",))
+
+
+def check_unused_sources(index: RegistryIndex) -> Iterator[Finding]:
+    quoted = {evidence.source for _key, _claim, evidence in index.evidence()}
+    quoted |= {cited for _key, _claim, evidence in index.evidence() for cited in evidence.cites or ()}
+    used = set(quoted)
+    for source_id in quoted:
+        used.update(source for _depth, source in index.provenance.chain(source_id))
+    for position, source in enumerate(index.registry.sources):
+        if source.id not in used:
+            yield Finding(rule("unused-source"),
+                          f"source `{source.id}` is not quoted by any claim nor cited by a source that is",
+                          path=index.source_path(position) + ("id",))
+
+
+def check_designs(index: RegistryIndex) -> Iterator[Finding]:
+    for position, source in enumerate(index.registry.sources):
+        path = index.source_path(position)
+        if source.design is not None and source.type not in TYPES_WITH_DESIGN:
+            yield Finding(rule("design-not-applicable"),
+                          f"`design: {source.design}` is for studies and reviews; this source is `{source.type}`",
+                          path=path + ("design",))
+        elif source.design is None and source.type in TYPES_WITH_DESIGN:
+            yield Finding(rule("missing-design"),
+                          f"{source.type} `{source.id}` has no `design`; it is graded as very-low certainty",
+                          path=path + ("type",))
+
+
+def check_duplicate_evidence(index: RegistryIndex) -> Iterator[Finding]:
+    seen: dict[tuple[int, str, str], DataPath] = {}
+    for key, _claim, evidence in index.evidence():
+        path = index.evidence_path(key)
+        earlier = seen.setdefault((key[0], evidence.source, evidence.quote), path)
+        if earlier is not path:
+            yield Finding(rule("duplicate-evidence"),
+                          f"the same quote of `{evidence.source}` is already evidence of this claim",
+                          path=path + ("quote",), related=(earlier + ("quote",),))
+
+
+def check_values(index: RegistryIndex) -> Iterator[Finding]:
+    """Unparsable values, and the arithmetic of those that parse."""
+    for key, error in index.value_errors.items():
+        yield Finding(rule("unparsable-value"), str(error), path=index.evidence_path(key) + ("says",))
+    for key, value in index.values.items():
+        if isinstance(value, Measure):
+            path = index.evidence_path(key) + ("says",)
+            yield from _arithmetic(value, path)
+
+
+def _arithmetic(value: Measure, path: DataPath) -> Iterator[Finding]:
+    if value.count is not None:
+        yield from _count_arithmetic(value, value.count, path)
+        return
+    if value.dimension == PROPORTION and any(not 0 <= number <= 100 for number in value.numbers):
+        yield Finding(rule("percent-out-of-range"), f"`{value.text}` lies outside 0-100%", path=path)
+    if value.written_range is not None and value.written_range[0] > value.written_range[1]:
+        low, high = value.written_range
+        yield Finding(rule("reversed-range"),
+                      f"`{value.text}`: the range's low end {format_number(low)} is above its high end "
+                      f"{format_number(high)}", path=path)
+
+
+def _count_arithmetic(value: Measure, count: Count, path: DataPath) -> Iterator[Finding]:
+    if count.n == 0 or count.k > count.n:
+        problem = "the total n is zero" if count.n == 0 else f"k = {count.k} is more than n = {count.n}"
+        yield Finding(rule("count-exceeds-total"), f"`{value.text}`: {problem}", path=path)
+        return
+    stated = value.stated_percent
+    if stated is None:
+        return
+    if not 0 <= (stated.low + stated.high) / 2 <= 100:
+        yield Finding(rule("percent-out-of-range"), f"`{value.text}`: the percentage lies outside 0-100%",
+                      path=path)
+    elif not stated.contains(count.percent):
+        yield Finding(rule("percent-mismatch"),
+                      f"`{value.text}`: {count.k}/{count.n} is {format_number(round(count.percent, 2))}%, "
+                      f"outside {stated}%, the interval the stated percentage covers at its precision",
+                      path=path)
+
+
+def check_dimensions(index: RegistryIndex) -> Iterator[Finding]:
+    by_claim: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for (claim_position, evidence_position), value in index.values.items():
+        by_claim[claim_position].append((evidence_position, value.dimension))
+    for claim_position, entries in by_claim.items():
+        first_position, first_dimension = entries[0]
+        for evidence_position, dimension in entries[1:]:
+            if dimension != first_dimension:
+                path = index.evidence_path((claim_position, evidence_position))
+                yield Finding(rule("mixed-dimensions"),
+                              f"this entry is a {dimension}, but the claim's first entry is a {first_dimension}; "
+                              "all evidence of one claim must be of one kind",
+                              path=path + ("says",),
+                              related=(index.evidence_path((claim_position, first_position)) + ("says",),))
+
+
+def check_sample_sizes(index: RegistryIndex) -> Iterator[Finding]:
+    for key, _claim, evidence in index.evidence():
+        value = index.values.get(key)
+        if not isinstance(value, Measure) or value.count is None:
+            continue
+        roots = index.roots[key]
+        studies = {evidence.source} | (roots if len(roots) == 1 else set())
+        for study_id in sorted(studies):
+            study = index.sources.get(study_id)
+            if study is not None and study.sample_size is not None and value.count.n > study.sample_size:
+                yield Finding(rule("sample-size-exceeded"),
+                              f"`{value.text}` counts {value.count.n} people, but `{study_id}` has "
+                              f"`sample_size: {study.sample_size}`",
+                              path=index.evidence_path(key) + ("says",))
+
+
+def check_quotes(index: RegistryIndex) -> Iterator[Finding]:
+    for key, grounding in index.grounding.items():
+        if not isinstance(grounding, QuoteMiss):
+            continue
+        claim = index.registry.claims[key[0]]
+        evidence = claim.evidence[key[1]]
+        source = index.sources[evidence.source]
+        message = f"quote not found in the text of `{source.id}` ({source.path})"
+        closest = grounding.closest
+        if closest is not None:
+            message += (f"; closest passage, line {closest.line} "
+                        f"({closest.similarity:.0%} alike): \"{closest.excerpt}\"")
+        yield Finding(rule("quote-not-found"), message, path=index.evidence_path(key) + ("quote",))
+
+
+CHECKS: tuple[Check, ...] = (
+    check_duplicate_ids,
+    check_references,
+    check_cites_cycles,
+    check_unused_sources,
+    check_designs,
+    check_duplicate_evidence,
+    check_values,
+    check_dimensions,
+    check_sample_sizes,
+    check_quotes,
+)
+
+
+def run_checks(index: RegistryIndex, checks: Iterable[Check] = CHECKS) -> list[Finding]:
+    return [finding for check in checks for finding in check(index)]
+
+
+def check_acceptances(comparisons: Iterable[ClaimComparison], index: RegistryIndex) -> Iterator[Finding]:
+    """`accepted` must acknowledge a verdict the claim has, and say why."""
+    for comparison in comparisons:
+        claim = comparison.claim
+        if claim.accepted is None:
+            continue
+        path = index.claim_path(comparison.claim_position) + ("accepted",)
+        if not comparison.has_verdict(claim.accepted):
+            yield Finding(rule("stale-acceptance"),
+                          f"claim `{claim.id}` accepts a {claim.accepted}, but its status is "
+                          f"{comparison.status}; remove `accepted` or update it", path=path)
+        if claim.note is None:
+            yield Finding(rule("acceptance-without-note"),
+                          f"claim `{claim.id}` accepts a {claim.accepted} without a `note` saying why",
+                          path=path)

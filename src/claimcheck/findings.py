@@ -1,0 +1,90 @@
+"""Findings: what a check reports, and where.
+
+A check reports a `Finding` against a *path* into the registry data
+(``("claims", 3, "evidence", 0, "says")``); the loader's `SourceMap` turns
+paths into file positions afterwards, so checks never deal with YAML marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Union
+
+PathItem = Union[str, int]
+DataPath = tuple[PathItem, ...]
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One documented check: its stable code, name and meaning."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    why: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Position:
+    """A 1-based line and column in a file."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule broken at a place in the registry.
+
+    ``path`` locates the node in the registry data; ``key`` says whether the
+    finding is about the mapping key at that path (an unknown field, a
+    duplicate key) rather than its value. ``related`` names other places the
+    message refers to, such as the first definition of a duplicate id.
+    ``position`` is set directly by the loader, which knows marks before any
+    data exists.
+    """
+
+    rule: Rule
+    message: str
+    path: DataPath = ()
+    key: bool = False
+    related: tuple[DataPath, ...] = ()
+    position: Position | None = None
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    @property
+    def severity(self) -> Severity:
+        return self.rule.severity
+
+
+@dataclass(frozen=True)
+class LocatedFinding:
+    """A finding with its file and position resolved, ready to print."""
+
+    file: str
+    position: Position
+    rule: Rule
+    message: str
+    related: tuple[Position, ...] = field(default=())
+
+    @property
+    def code(self) -> str:
+        return self.rule.code
+
+    @property
+    def severity(self) -> Severity:
+        return self.rule.severity
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.position.line, self.position.column, self.code)

@@ -1,0 +1,216 @@
+"""GRADE-style certainty of the evidence for each claim, with every step shown.
+
+The rules (docs/grading.md gives the reason for each):
+
+1. Retracted sources are excluded, and named.
+2. Provenance first: each document rests on the studies at the root of its
+   `cites`; documents and independent studies are counted apart.
+3. The starting level is set by the best root study design: rct,
+   meta-analysis or systematic-review high; cohort, case-control,
+   cross-sectional low; anything else, a study without a design, or no
+   study at all ("no primary source") very-low.
+4. Down one level each, never below very-low: risk of bias, inconsistency,
+   imprecision, indirectness, unreliable reporting.
+5. Up one level, never above high, when two or more independent studies agree
+   and none conflicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from claimcheck.compare import ClaimComparison
+from claimcheck.index import RegistryIndex
+from claimcheck.model import Source
+from claimcheck.stats import wilson_interval
+from claimcheck.values import Measure
+
+Grade = Literal["very-low", "low", "moderate", "high"]
+GRADES: tuple[Grade, ...] = ("very-low", "low", "moderate", "high")
+
+HIGH_DESIGNS = frozenset({"rct", "meta-analysis", "systematic-review"})
+LOW_DESIGNS = frozenset({"cohort", "case-control", "cross-sectional"})
+STUDY_TYPES = frozenset({"study", "review"})
+SECONDARY_TYPES = frozenset({"news", "blog", "reference", "other"})
+UNRELIABLE_FLAGS = ("ai-generated", "commercial")
+BIAS_FLAGS = ("preprint", "conflict-of-interest")
+IMPRECISE_SAMPLE = 100
+IMPRECISE_WIDTH = 20.0  # percentage points of the 95% interval
+
+
+@dataclass(frozen=True)
+class ClaimGrade:
+    claim_id: str
+    grade: Grade
+    reasons: tuple[str, ...]
+    documents: int
+    independent_studies: int
+    excluded: tuple[str, ...] = field(default=())
+
+
+def grade_registry(index: RegistryIndex, comparisons: Sequence[ClaimComparison]) -> dict[str, ClaimGrade]:
+    return {c.claim.id: grade_claim(index, c) for c in comparisons}
+
+
+def grade_claim(index: RegistryIndex, comparison: ClaimComparison) -> ClaimGrade:
+    grader = _Grader(index, comparison)
+    return grader.run()
+
+
+class _Grader:
+    """Works through the rules for one claim, writing down each step."""
+
+    def __init__(self, index: RegistryIndex, comparison: ClaimComparison) -> None:
+        self.index = index
+        self.comparison = comparison
+        self.reasons: list[str] = []
+        self.level = 0
+        claim = comparison.claim
+        self.excluded = sorted({e.source for e in claim.evidence if self._retracted(e.source)})
+        self.entries = [(i, e) for i, e in enumerate(claim.evidence) if e.source not in self.excluded]
+        self.documents = sorted({e.source for _i, e in self.entries})
+        position = comparison.claim_position
+        roots = {root for i, _e in self.entries for root in index.roots[(position, i)]}
+        retracted_roots = sorted(r for r in roots if self._retracted(r))
+        self.excluded += [r for r in retracted_roots if r not in self.excluded]
+        self.roots = sorted(roots - set(retracted_roots))
+        self.studies = [s for s in (index.sources.get(r) for r in self.roots)
+                        if s is not None and s.type in STUDY_TYPES]
+
+    def _retracted(self, source_id: str) -> bool:
+        source = self.index.sources.get(source_id)
+        return source is not None and "retracted" in source.flags
+
+    def run(self) -> ClaimGrade:
+        if self.excluded:
+            self.reasons.append("excluded as retracted: " + ", ".join(self.excluded))
+        if not self.entries:
+            self.reasons.append("starts very-low: no evidence left once retracted sources are excluded")
+        else:
+            self._start()
+            self._risk_of_bias()
+            self._inconsistency()
+            self._imprecision()
+            self._indirectness()
+            self._unreliable_reporting()
+            self._consistency_upgrade()
+        grade = GRADES[self.level]
+        self.reasons.append(f"= {grade}")
+        return ClaimGrade(self.comparison.claim.id, grade, tuple(self.reasons), len(self.documents),
+                          len(self.studies), tuple(self.excluded))
+
+    def _start(self) -> None:
+        if not self.studies:
+            self.level = 0
+            self.reasons.append("starts very-low: no primary source (no registered study at the root of "
+                                + ", ".join(self.documents) + ")")
+            return
+        best = max(self.studies, key=_design_level)
+        self.level = _design_level(best)
+        design = best.design or "no design given"
+        self.reasons.append(f"starts {GRADES[self.level]}: best design {design} ({best.id})")
+
+    def _down(self, domain: str, why: str) -> None:
+        if self.level == 0:
+            self.reasons.append(f"down 1 {domain}: {why} (already very-low)")
+            return
+        self.level -= 1
+        self.reasons.append(f"down 1 {domain}: {why}")
+
+    def _risk_of_bias(self) -> None:
+        concerns = []
+        for study in self.studies:
+            problems = [flag for flag in BIAS_FLAGS if flag in study.flags]
+            if study.peer_reviewed is False:
+                problems.insert(0, "not peer reviewed")
+            if problems:
+                concerns.append(f"{study.id} {', '.join(problems)}")
+        if concerns:
+            self._down("risk of bias", "; ".join(concerns))
+
+    def _inconsistency(self) -> None:
+        conflicts = [p for p in self.comparison.pairs if p.verdict == "conflict" and not p.accepted
+                     and p.a.source not in self.excluded and p.b.source not in self.excluded]
+        if conflicts:
+            first = conflicts[0]
+            more = f" (and {len(conflicts) - 1} more)" if len(conflicts) > 1 else ""
+            self._down("inconsistency", f"unaccepted conflict between {first.a.source} and {first.b.source}{more}")
+
+    def _imprecision(self) -> None:
+        counts = self._counts_by_study()
+        if counts:
+            k = sum(c[0] for c in counts.values())
+            n = sum(c[1] for c in counts.values())
+            ci = wilson_interval(k, n)
+            width = 100 * ci.width
+            shown = f"n = {n}, 95% CI {100 * ci.low:.0f}%-{100 * ci.high:.0f}%"
+            if n < IMPRECISE_SAMPLE or width > IMPRECISE_WIDTH:
+                self._down("imprecision", shown)
+            else:
+                self.reasons.append(f"precise enough: {shown}")
+            return
+        if not all(isinstance(self.index.values.get((self.comparison.claim_position, i)), Measure)
+                   for i, _e in self.entries):
+            return
+        sized = [s for s in self.studies if s.sample_size is not None]
+        if sized and len(sized) == len(self.studies):
+            total = sum(s.sample_size or 0 for s in sized)
+            if total < IMPRECISE_SAMPLE:
+                names = ", ".join(f"{s.id} {s.sample_size}" for s in sized)
+                self._down("imprecision", f"total sample {total} ({names})")
+
+    def _counts_by_study(self) -> dict[str, tuple[int, int]]:
+        """One count per root study (the largest n reported for it); repeats count once."""
+        counts: dict[str, tuple[int, int]] = {}
+        for position, evidence in self.entries:
+            value = self.index.values.get((self.comparison.claim_position, position))
+            if not isinstance(value, Measure) or value.count is None:
+                continue
+            if value.count.n <= 0 or value.count.k > value.count.n:
+                continue
+            roots = self.index.roots[(self.comparison.claim_position, position)]
+            study = next(iter(roots)) if len(roots) == 1 else evidence.source
+            if study not in counts or counts[study][1] < value.count.n:
+                counts[study] = (value.count.k, value.count.n)
+        return counts
+
+    def _indirectness(self) -> None:
+        sources = [self.index.sources.get(d) for d in self.documents]
+        if sources and all(s is not None and s.type in SECONDARY_TYPES for s in sources):
+            kinds = ", ".join(f"{s.id} ({s.type})" for s in sources if s is not None)
+            self._down("indirectness", f"known only second-hand: {kinds}")
+
+    def _unreliable_reporting(self) -> None:
+        sources = [s for s in (self.index.sources.get(d) for d in self.documents) if s is not None]
+        flagged = [s for s in sources if _unreliable(s)]
+        reliable_primary = [s for s in sources if s.type not in SECONDARY_TYPES and not _unreliable(s)]
+        if flagged and not reliable_primary:
+            names = ", ".join(f"{s.id} ({', '.join(f for f in UNRELIABLE_FLAGS if f in s.flags)})"
+                              for s in flagged)
+            self._down("unreliable reporting", f"among the only documents: {names}")
+
+    def _consistency_upgrade(self) -> None:
+        if len(self.studies) < 2:
+            return
+        if any(p.verdict == "conflict" for p in self.comparison.pairs):
+            return
+        if self.level == len(GRADES) - 1:
+            self.reasons.append("up 1 consistency: independent studies agree (already high)")
+            return
+        self.level += 1
+        names = ", ".join(s.id for s in self.studies)
+        self.reasons.append(f"up 1 consistency: {len(self.studies)} independent studies agree ({names})")
+
+
+def _unreliable(source: Source) -> bool:
+    return any(flag in source.flags for flag in UNRELIABLE_FLAGS)
+
+
+def _design_level(study: Source) -> int:
+    if study.design in HIGH_DESIGNS:
+        return 3
+    if study.design in LOW_DESIGNS:
+        return 1
+    return 0

@@ -1,0 +1,97 @@
+"""What every layer after the model needs, worked out once per registry.
+
+Sources by id, where each valid item sits in the file, the provenance graph,
+every `says` parsed, and every quote looked up in its document's text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from claimcheck.findings import DataPath
+from claimcheck.model import Claim, Evidence, Registry, Source
+from claimcheck.provenance import Provenance, trace
+from claimcheck.quotes import Passage, QuoteMatch, SourceText
+from claimcheck.schema import ModelResult
+from claimcheck.values import Value, ValueSyntaxError, parse
+
+EvidenceKey = tuple[int, int]  # (claim's place in registry.claims, evidence's place in the claim)
+
+
+@dataclass(frozen=True)
+class QuoteMiss:
+    """A quote not found in its text, with the closest passage if any."""
+
+    closest: Passage | None
+
+
+Grounding = QuoteMatch | QuoteMiss
+
+
+@dataclass
+class RegistryIndex:
+    registry: Registry
+    source_indexes: tuple[int, ...]
+    claim_indexes: tuple[int, ...]
+    sources: dict[str, Source]
+    provenance: Provenance
+    values: dict[EvidenceKey, Value] = field(default_factory=dict)
+    value_errors: dict[EvidenceKey, ValueSyntaxError] = field(default_factory=dict)
+    texts: Mapping[str, SourceText] = field(default_factory=dict)
+    grounding: dict[EvidenceKey, Grounding] = field(default_factory=dict)
+    roots: dict[EvidenceKey, frozenset[str]] = field(default_factory=dict)
+
+    def claim_path(self, claim_position: int) -> DataPath:
+        return ("claims", self.claim_indexes[claim_position])
+
+    def evidence_path(self, key: EvidenceKey) -> DataPath:
+        return self.claim_path(key[0]) + ("evidence", key[1])
+
+    def source_path(self, source_position: int) -> DataPath:
+        return ("sources", self.source_indexes[source_position])
+
+    def evidence(self) -> Iterator[tuple[EvidenceKey, Claim, Evidence]]:
+        for claim_position, claim in enumerate(self.registry.claims):
+            for evidence_position, evidence in enumerate(claim.evidence):
+                yield (claim_position, evidence_position), claim, evidence
+
+    def claim_position(self, claim_id: str) -> int | None:
+        for position, claim in enumerate(self.registry.claims):
+            if claim.id == claim_id:
+                return position
+        return None
+
+
+def build_index(model: ModelResult, texts: Mapping[str, SourceText]) -> RegistryIndex:
+    registry = model.registry
+    sources: dict[str, Source] = {}
+    for source in registry.sources:
+        sources.setdefault(source.id, source)
+    provenance = trace({source_id: source.cites for source_id, source in sources.items()})
+    index = RegistryIndex(registry, model.source_indexes, model.claim_indexes, sources, provenance,
+                          texts=texts)
+    for key, _claim, evidence in index.evidence():
+        index.roots[key] = _entry_roots(provenance, evidence)
+        try:
+            index.values[key] = parse(evidence.says)
+        except ValueSyntaxError as error:
+            index.value_errors[key] = error
+        text = texts.get(evidence.source)
+        if text is not None:
+            index.grounding[key] = _ground(text, evidence.quote)
+    return index
+
+
+def _entry_roots(provenance: Provenance, evidence: Evidence) -> frozenset[str]:
+    """The studies an entry rests on: its own `cites` if given, else its document's."""
+    if evidence.cites is None:
+        return provenance.roots_of(evidence.source)
+    if not evidence.cites:
+        return frozenset({evidence.source})
+    return frozenset().union(*(provenance.roots_of(cited) for cited in evidence.cites))
+
+
+def _ground(text: SourceText, quote: str) -> Grounding:
+    match = text.find(quote)
+    return match if match is not None else QuoteMiss(text.closest(quote))

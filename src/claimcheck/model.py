@@ -1,0 +1,143 @@
+"""The registry format, version 1, as pydantic models.
+
+Field names and allowed words are a public contract (docs/format.md): new
+optional fields may be added, none renamed. Models are strict (no silent
+coercion of "30" to 30) and forbid unknown fields, so a typo is a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+from pydantic import AfterValidator
+
+FORMAT_VERSION = 1
+
+SourceType = Literal["study", "review", "registration", "guideline", "news", "blog", "reference", "other"]
+Design = Literal[
+    "meta-analysis", "systematic-review", "rct", "cohort", "case-control", "cross-sectional",
+    "case-series", "case-report", "animal", "in-vitro", "expert-opinion",
+]
+Flag = Literal["ai-generated", "conflict-of-interest", "commercial", "preprint", "retracted"]
+Acceptance = Literal["conflict", "tension"]
+
+SOURCE_TYPES: tuple[str, ...] = SourceType.__args__  # type: ignore[attr-defined]
+DESIGNS: tuple[str, ...] = Design.__args__  # type: ignore[attr-defined]
+FLAGS: tuple[str, ...] = Flag.__args__  # type: ignore[attr-defined]
+TYPES_WITH_DESIGN = frozenset({"study", "review"})
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+class FormatError(ValueError):
+    """A value of the right type in the wrong shape (reported as CC205)."""
+
+
+def _published(value: int | str) -> int | str:
+    match = _DATE.match(str(value))
+    if not match:
+        raise FormatError("must be a date written YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        dt.date(year or 1, month or 1, day or 1)
+    except ValueError:
+        raise FormatError("is not a real calendar date") from None
+    return value
+
+
+def _pattern(regex: str, description: str) -> AfterValidator:
+    compiled = re.compile(regex)
+
+    def check(value: str) -> str:
+        if not compiled.fullmatch(value):
+            raise FormatError(description)
+        return value
+
+    return AfterValidator(check)
+
+
+Slug = Annotated[StrictStr, _pattern(SLUG_PATTERN, "must be a slug: lowercase letters, digits and hyphens")]
+Doi = Annotated[StrictStr, _pattern(r"10\.\d{4,9}/\S+", "must be a DOI: 10.NNNN/suffix, without a URL prefix")]
+Pmid = Annotated[Union[StrictInt, StrictStr], AfterValidator(
+    lambda value: _check_pmid(value))]
+Nct = Annotated[StrictStr, _pattern(r"NCT\d{8}", "must be NCT followed by 8 digits")]
+Url = Annotated[StrictStr, _pattern(r"https?://[^\s/?#]+\.[^\s]*", "must be an http:// or https:// address")]
+Published = Annotated[Union[StrictInt, StrictStr], AfterValidator(_published)]
+Says = Union[StrictBool, StrictInt, StrictFloat, StrictStr]
+Text = Annotated[StrictStr, Field(min_length=1)]
+
+
+def _check_pmid(value: int | str) -> int | str:
+    if not re.fullmatch(r"[1-9]\d{0,8}", str(value)):
+        raise FormatError("must be a PubMed id: 1 to 9 digits")
+    return value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(_Strict):
+    """A document, or a study that documents report on."""
+
+    id: Slug = Field(description="Unique id: lowercase letters, digits and hyphens.")
+    title: Text
+    type: SourceType
+    design: Design | None = Field(None, description="Study or review only.")
+    peer_reviewed: StrictBool | None = None
+    published: Published | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    publisher: Text | None = None
+    authors: list[Text] = Field(default_factory=list)
+    sample_size: Annotated[StrictInt, Field(gt=0)] | None = None
+    url: Url | None = None
+    doi: Doi | None = None
+    pmid: Pmid | None = None
+    nct: Nct | None = None
+    cites: list[Slug] = Field(default_factory=list, description="Ids of the sources whose findings this one reports.")
+    flags: list[Flag] = Field(default_factory=list)
+    path: Text | None = Field(None, description="Local text of the document, relative to the registry file.")
+    note: Text | None = None
+
+
+class Evidence(_Strict):
+    """One document's statement of a claim."""
+
+    source: Slug
+    says: Says = Field(description="The value the document states, in the value language (docs/format.md).")
+    quote: Text = Field(description="Verbatim words of the document that state the value.")
+    cites: list[Slug] | None = Field(
+        None, description="Which of the source's cited sources this statement reports; [] marks the "
+                          "document's own statement. Default: all the source cites.")
+    note: Text | None = None
+
+
+class Claim(_Strict):
+    """A proposition or a quantity, and the documents that state it."""
+
+    id: Slug
+    statement: Text
+    population: Text | None = None
+    tags: list[Slug] = Field(default_factory=list)
+    evidence: Annotated[list[Evidence], Field(min_length=1)]
+    accepted: Acceptance | None = Field(None, description="Acknowledges a known, explained disagreement.")
+    note: Text | None = None
+
+
+class Registry(_Strict):
+    """A claims.yaml file."""
+
+    version: Literal[1]
+    sources: list[Source] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the format, for editors and other tools."""
+    schema = Registry.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "claimcheck registry (claims.yaml), format version 1"
+    return schema

@@ -1,0 +1,279 @@
+"""The rule registry: every finding code claimcheck can report, documented.
+
+Codes are stable: a code is never reused for another meaning. ``docs/rules.md``
+is generated from this table (``python -m claimcheck rules --format markdown``)
+and a test keeps it in step.
+"""
+
+from __future__ import annotations
+
+from claimcheck.findings import Rule, Severity
+
+E, W = Severity.ERROR, Severity.WARNING
+
+_RULES: tuple[Rule, ...] = (
+    # --- CC0xx: reading the file --------------------------------------------
+    Rule(
+        "CC001", "not-utf8", E,
+        "The registry file is not valid UTF-8.",
+        "Quotes are compared character by character with the documents; a file in "
+        "another encoding would silently compare the wrong characters.",
+        "A file saved as Latin-1 whose `é` is the single byte 0xE9.",
+    ),
+    Rule(
+        "CC002", "yaml-syntax", E,
+        "The registry is not well-formed YAML.",
+        "Nothing else can be checked until the file parses; the finding points at "
+        "the place where the parser gave up.",
+        "quote: \"11 of 30   # the closing quote is missing",
+    ),
+    Rule(
+        "CC003", "duplicate-key", E,
+        "A mapping has the same key twice.",
+        "YAML loaders silently keep the last value, so the first is lost without "
+        "a trace. claimcheck keeps the first and reports the second.",
+        "- source: news-2025\n  says: 11/30\n  says: 12/30",
+    ),
+    Rule(
+        "CC004", "alias-expansion", E,
+        "Aliases would expand the document beyond the size claimcheck accepts.",
+        "Nested aliases can make a few lines expand into billions of nodes (the "
+        "'billion laughs' attack); the registry is rejected before that happens.",
+        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n...",
+    ),
+    Rule(
+        "CC005", "empty-registry", E,
+        "The registry file holds no document.",
+        "An empty file is almost always a mistake (a truncated write, the wrong path); "
+        "it should not pass CI as 'no findings'.",
+        "A file of zero bytes, or one with only comments.",
+    ),
+    Rule(
+        "CC006", "not-a-mapping", E,
+        "The top level of the registry is not a mapping.",
+        "The format is a mapping with `version`, `sources` and `claims`; a list or a "
+        "scalar at the top cannot be read as a registry.",
+        "- id: jessup-2025\n  type: study",
+    ),
+    Rule(
+        "CC007", "unsupported-version", E,
+        "`version` is missing or is not a format version this claimcheck reads.",
+        "The format is a public contract that may change between versions; reading a "
+        "file of an unknown version as if it were version 1 could misreport it.",
+        "version: 2",
+    ),
+    Rule(
+        "CC008", "unsupported-tag", E,
+        "A node carries a YAML tag other than the standard scalar tags.",
+        "claimcheck loads YAML safely: tags that would construct objects are not "
+        "honoured, and the node is read as plain text.",
+        "says: !!python/object:os.system 11/30",
+    ),
+    Rule(
+        "CC009", "multiple-documents", E,
+        "The file holds more than one YAML document.",
+        "A registry is one document; a second one after `---` would be ignored.",
+        "version: 1\n---\nversion: 1",
+    ),
+    Rule(
+        "CC010", "complex-key", E,
+        "A mapping key is a list or a mapping rather than a plain value.",
+        "Every key of the format is a field name; a complex key cannot be one.",
+        "? [a, b]\n: 1",
+    ),
+    # --- CC1xx: quotes and document files -----------------------------------
+    Rule(
+        "CC101", "quote-not-found", E,
+        "A quote does not occur in the text of the document it is attributed to.",
+        "The quote is what ties a claim to its document. It is compared after "
+        "normalising case, white space, typographic quotes, dashes and ellipses, and "
+        "ignoring white space lost between table cells; a miss names the closest "
+        "passage so that a typo is quick to fix.",
+        "quote: \"11 of 30 men responded\"   # the text says \"11 out of 30 men (37%)\"",
+    ),
+    Rule(
+        "CC102", "path-outside-registry", E,
+        "A source `path` leaves the registry's folder.",
+        "A registry must be checkable from its own folder: absolute paths, `..` and "
+        "symbolic links that point outside make results depend on the machine.",
+        "path: ../../etc/passwd",
+    ),
+    Rule(
+        "CC103", "source-file-missing", E,
+        "A source `path` names a file that does not exist.",
+        "Its quotes cannot be checked; the file was probably moved or renamed.",
+        "path: sources/renamed-article.txt",
+    ),
+    Rule(
+        "CC104", "source-file-unreadable", E,
+        "A source `path` names something that is not a readable UTF-8 text file.",
+        "Quotes are checked against text; a directory, a binary file or a file in "
+        "another encoding cannot be searched reliably.",
+        "path: sources/   # a folder",
+    ),
+    # --- CC2xx: the format --------------------------------------------------
+    Rule(
+        "CC201", "missing-field", E,
+        "A required field is absent.",
+        "Every source needs `id`, `title` and `type`; every claim `id`, `statement` "
+        "and `evidence`; every evidence entry `source`, `says` and `quote`.",
+        "- source: news-2025\n  says: 11/30      # no quote",
+    ),
+    Rule(
+        "CC202", "unknown-field", E,
+        "A mapping has a field the format does not define.",
+        "A misspelt field such as `qoute` would otherwise be ignored, and the check "
+        "it should have triggered would silently not run.",
+        "qoute: \"11 of them began producing motile sperm\"",
+    ),
+    Rule(
+        "CC203", "invalid-value", E,
+        "A field has a value of the wrong type or outside its allowed range.",
+        "The checks and comparisons rely on each field's type: `sample_size` is a "
+        "positive whole number, `peer_reviewed` is true or false, lists are lists.",
+        "sample_size: thirty",
+    ),
+    Rule(
+        "CC204", "invalid-choice", E,
+        "A field that takes one of a fixed set of words has another.",
+        "`type`, `design`, `flags` and `accepted` drive grading and comparison; an "
+        "unknown word cannot be interpreted.",
+        "type: stduy",
+    ),
+    Rule(
+        "CC205", "invalid-format", E,
+        "An id, date, DOI, PMID, NCT number or URL is not in its documented format.",
+        "Identifiers are checked offline for their shape so that a typo is caught "
+        "before anyone follows a broken reference.",
+        "id: Jessup_2025   # ids are lowercase letters, digits and hyphens",
+    ),
+    Rule(
+        "CC206", "duplicate-id", E,
+        "Two sources, or two claims, share an id.",
+        "References by id would be ambiguous; both places are named.",
+        "claims:\n  - id: overall-response\n  ...\n  - id: overall-response",
+    ),
+    Rule(
+        "CC207", "unknown-source", E,
+        "An evidence entry or a `cites` list names a source id that is not defined.",
+        "Provenance and quote checks follow these references; a dangling one is "
+        "usually a typo.",
+        "- source: jesup-2025",
+    ),
+    Rule(
+        "CC208", "cites-cycle", E,
+        "Following `cites` from a source leads back to it.",
+        "`cites` points from a document to the sources whose findings it reports; a "
+        "cycle has no root study, so provenance cannot be traced.",
+        "- id: a\n  cites: [b]\n- id: b\n  cites: [a]",
+    ),
+    Rule(
+        "CC209", "unused-source", W,
+        "A source is neither the source of any evidence nor cited by one that is.",
+        "An unused source is often left over from an edit, or evidence that was "
+        "meant to be added.",
+        "A registered study that no claim quotes and no article cites.",
+    ),
+    Rule(
+        "CC210", "design-not-applicable", E,
+        "A source that is not a study or a review has a `design`.",
+        "`design` describes research; on a news item or a blog it would mislead the "
+        "grading, which reads designs only from studies and reviews.",
+        "type: news\ndesign: rct",
+    ),
+    Rule(
+        "CC211", "missing-design", W,
+        "A study or a review has no `design`.",
+        "Grading starts from the design of the root study; without one, the study "
+        "can only count as very-low certainty evidence.",
+        "type: study   # no design",
+    ),
+    Rule(
+        "CC212", "duplicate-evidence", W,
+        "A claim has two evidence entries with the same source and quote.",
+        "The same statement entered twice counts twice in listings and adds nothing.",
+        "Two entries, both `source: news-2025` with the same quote.",
+    ),
+    Rule(
+        "CC213", "evidence-cites-outside-source", W,
+        "An evidence entry's `cites` names a source that its document does not cite.",
+        "An entry's `cites` narrows its document's `cites` to the studies this statement "
+        "reports; a source outside them usually means the document's `cites` is incomplete.",
+        "- source: aksoy-blog\n  cites: [jessup-2025]   # while aksoy-blog has cites: []",
+    ),
+    # --- CC3xx: values and arithmetic ---------------------------------------
+    Rule(
+        "CC301", "unparsable-value", E,
+        "A `says` value is not in any form of the value language.",
+        "Values are compared as the intervals they commit to; a value that cannot be "
+        "read cannot be compared. The message lists the accepted forms.",
+        "says: roughly a third-ish",
+    ),
+    Rule(
+        "CC302", "mixed-dimensions", E,
+        "The evidence of one claim mixes kinds of value.",
+        "A claim is about one quantity: a proportion, a duration, a dose, a count or "
+        "a yes/no stance. A duration cannot agree or conflict with a percentage.",
+        "says: 37%   # while another entry of the claim says: 3 months",
+    ),
+    Rule(
+        "CC303", "percent-mismatch", E,
+        "In `k/n (p%)`, the percentage is not k/n at the percentage's precision.",
+        "Articles often restate a count with a percentage; a mismatch is a "
+        "transcription error in the document or the registry.",
+        "says: 11/30 (40%)   # 11/30 is 36.7%",
+    ),
+    Rule(
+        "CC304", "count-exceeds-total", E,
+        "In `k/n`, k is larger than n, or n is zero.",
+        "A count of responders cannot exceed the number of people counted.",
+        "says: 31/30",
+    ),
+    Rule(
+        "CC305", "percent-out-of-range", E,
+        "A percentage lies outside 0-100%.",
+        "A share of a group cannot be negative or more than the whole.",
+        "says: 120%",
+    ),
+    Rule(
+        "CC306", "reversed-range", E,
+        "A range's low end is above its high end.",
+        "`40-30%` is almost always a typo for `30-40%`.",
+        "says: 6-3 months",
+    ),
+    Rule(
+        "CC307", "sample-size-exceeded", W,
+        "A count's total n is larger than the `sample_size` of the study it is from.",
+        "A subgroup cannot be larger than the study; either the count or the "
+        "registered sample size is wrong.",
+        "sample_size: 30   # while an entry from the study says: 11/40",
+    ),
+    # --- CC4xx: comparison --------------------------------------------------
+    Rule(
+        "CC401", "stale-acceptance", W,
+        "A claim's `accepted` acknowledges a conflict or tension that no longer exists.",
+        "Acknowledgements should not outlive what they acknowledge: a stale one "
+        "would silently excuse the next, unrelated disagreement.",
+        "accepted: conflict   # but every pair of the claim agrees",
+    ),
+    Rule(
+        "CC402", "acceptance-without-note", W,
+        "A claim has `accepted` but no `note` explaining why.",
+        "An accepted disagreement stops failing CI; the note is the record of why "
+        "that was the right call.",
+        "accepted: conflict   # and no note",
+    ),
+)
+
+RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
+RULES_BY_NAME: dict[str, Rule] = {rule.name: rule for rule in _RULES}
+
+
+def rule(name: str) -> Rule:
+    """The rule with this name; a KeyError names a programming mistake."""
+    return RULES_BY_NAME[name]
+
+
+def find_rule(code_or_name: str) -> Rule | None:
+    """Look a rule up by code (case-insensitive) or by name."""
+    return RULES.get(code_or_name.upper()) or RULES_BY_NAME.get(code_or_name.lower())

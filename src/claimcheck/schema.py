@@ -1,0 +1,210 @@
+"""From loaded data to the model, with pydantic's errors as located findings.
+
+The whole registry is validated in one call (pydantic's core is fast in bulk).
+Only when that fails are sources and claims validated one by one, so that the
+valid ones can still be checked further while the invalid ones are reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from claimcheck.findings import DataPath, Finding
+from claimcheck.model import FORMAT_VERSION, Claim, Evidence, FormatError, Registry, Source
+from claimcheck.rules import rule
+
+
+@dataclass(frozen=True)
+class ModelResult:
+    """The valid part of the registry, where each item sits in the file, and findings."""
+
+    registry: Registry
+    source_indexes: tuple[int, ...]
+    claim_indexes: tuple[int, ...]
+    findings: tuple[Finding, ...]
+
+
+def check_top_level(data: Any, has_document: bool) -> Finding | None:
+    """The findings that make the rest of the file unreadable as a registry."""
+    if data is None:
+        if has_document:
+            return Finding(rule("empty-registry"), "the registry is empty; expected a mapping with "
+                           "`version: 1`, `sources` and `claims`")
+        return Finding(rule("empty-registry"), "the file holds no YAML document; expected a mapping "
+                       "with `version: 1`, `sources` and `claims`")
+    if not isinstance(data, dict):
+        return Finding(rule("not-a-mapping"), f"the top level is {_kind(data)}; expected a mapping "
+                       "with `version: 1`, `sources` and `claims`")
+    if "version" not in data:
+        return Finding(rule("unsupported-version"),
+                       f"`version` is missing; this claimcheck reads `version: {FORMAT_VERSION}`")
+    if data["version"] != FORMAT_VERSION or isinstance(data["version"], bool):
+        return Finding(rule("unsupported-version"),
+                       f"`version: {data['version']}` is not supported; this claimcheck reads "
+                       f"`version: {FORMAT_VERSION}`", path=("version",))
+    return None
+
+
+def build_registry(data: dict[str, Any]) -> ModelResult:
+    try:
+        registry = Registry.model_validate(data)
+    except ValidationError as error:
+        findings = tuple(findings_from_validation_error(error, data))
+        return _salvage(data, findings)
+    return ModelResult(registry, tuple(range(len(registry.sources))),
+                       tuple(range(len(registry.claims))), ())
+
+
+def _salvage(data: dict[str, Any], findings: tuple[Finding, ...]) -> ModelResult:
+    sources, source_indexes = _valid_items(data.get("sources"), Source)
+    claims, claim_indexes = _valid_items(data.get("claims"), Claim)
+    registry = Registry.model_construct(version=FORMAT_VERSION, sources=sources, claims=claims)
+    return ModelResult(registry, source_indexes, claim_indexes, findings)
+
+
+def _valid_items(items: Any, model: type[BaseModel]) -> tuple[list[Any], tuple[int, ...]]:
+    if not isinstance(items, list):
+        return [], ()
+    valid: list[Any] = []
+    indexes: list[int] = []
+    for index, item in enumerate(items):
+        try:
+            valid.append(model.model_validate(item))
+        except ValidationError:
+            continue
+        indexes.append(index)
+    return valid, tuple(indexes)
+
+
+# ------------------------------------------------------------------ messages
+
+_EXPECTED = {
+    "int_type": "a whole number", "int_parsing": "a whole number", "int_from_float": "a whole number",
+    "bool_type": "true or false", "bool_parsing": "true or false",
+    "string_type": "text", "float_type": "a number", "list_type": "a list",
+    "model_type": "a mapping", "dict_type": "a mapping", "model_attributes_type": "a mapping",
+    "literal_error": "one of the allowed words",
+}
+_UNION_EXPECTED = {
+    "says": "a value: text such as `11/30` or `37%`, a number, or yes/no",
+    "published": "a date: YYYY, YYYY-MM or YYYY-MM-DD",
+    "pmid": "a PubMed id: 1 to 9 digits",
+}
+
+
+def findings_from_validation_error(error: ValidationError, data: Any) -> list[Finding]:
+    findings: list[Finding] = []
+    seen: set[tuple[DataPath, str]] = set()
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        path = data_path(loc, data)
+        finding = _finding(item, loc, path)
+        key = (finding.path, finding.code)
+        if key not in seen:
+            seen.add(key)
+            findings.append(finding)
+    return findings
+
+
+def data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
+    """The longest prefix of a pydantic location that exists in the data.
+
+    Pydantic adds the names of union members (``says.int``) to locations;
+    walking the data drops them, and whatever else is not a real node.
+    """
+    node = data
+    path: list[Any] = []
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            break
+        path.append(part)
+    return tuple(path)
+
+
+def _finding(item: Any, loc: tuple[Any, ...], path: DataPath) -> Finding:
+    kind: str = item["type"]
+    field = str(path[-1]) if path and isinstance(path[-1], str) else "value"
+    if kind == "missing":
+        missing = str(loc[len(path)]) if len(loc) > len(path) else "a field"
+        return Finding(rule("missing-field"),
+                       f"{_describe_owner(path)} is missing required field `{missing}`", path=path)
+    if kind == "extra_forbidden":
+        allowed = _allowed_fields(path)
+        hint = difflib.get_close_matches(field, allowed, n=1)
+        suggestion = f"; did you mean `{hint[0]}`?" if hint else f"; allowed: {', '.join(allowed)}"
+        return Finding(rule("unknown-field"),
+                       f"unknown field `{field}` in {_describe_owner(path[:-1])}{suggestion}",
+                       path=path, key=True)
+    got = _show(item.get("input"))
+    if kind == "literal_error":
+        choices = [c.strip().strip("'") for c in item["ctx"]["expected"].replace(" or ", ", ").split(",")]
+        hint = difflib.get_close_matches(str(item.get("input")), choices, n=1)
+        suggestion = f" (did you mean `{hint[0]}`?)" if hint else ""
+        return Finding(rule("invalid-choice"),
+                       f"`{field}` must be one of: {', '.join(choices)}; got {got}{suggestion}", path=path)
+    if kind == "value_error" and isinstance(item.get("ctx", {}).get("error"), FormatError):
+        return Finding(rule("invalid-format"), f"`{field}` {item['ctx']['error']}; got {got}", path=path)
+    if kind in ("too_short", "string_too_short"):
+        message = (f"`{field}` must not be empty" if kind == "string_too_short"
+                   else f"`{field}` must have at least {item['ctx']['min_length']} entry")
+        return Finding(rule("invalid-value"), message, path=path)
+    if kind == "greater_than":
+        return Finding(rule("invalid-value"), f"`{field}` must be greater than {item['ctx']['gt']}; got {got}",
+                       path=path)
+    expected = _UNION_EXPECTED.get(field) if len(loc) > len(path) else None
+    expected = expected or _EXPECTED.get(kind)
+    if expected:
+        return Finding(rule("invalid-value"), f"`{field}` must be {expected}; got {got}", path=path)
+    return Finding(rule("invalid-value"), f"`{field}`: {item['msg']}; got {got}", path=path)
+
+
+def _describe_owner(path: DataPath) -> str:
+    if len(path) >= 4 and path[0] == "claims" and path[2] == "evidence":
+        return f"evidence entry {path[3] + 1} of claim {path[1] + 1}" if isinstance(path[3], int) else "evidence"
+    if len(path) >= 2 and path[0] == "claims" and isinstance(path[1], int):
+        return f"claim {path[1] + 1}"
+    if len(path) >= 2 and path[0] == "sources" and isinstance(path[1], int):
+        return f"source {path[1] + 1}"
+    return "the registry"
+
+
+def _allowed_fields(path: DataPath) -> list[str]:
+    owner: type[BaseModel] = Registry
+    if path and path[0] == "sources":
+        owner = Source
+    elif path and path[0] == "claims":
+        owner = Claim
+        if len(path) >= 3 and path[2] == "evidence":
+            owner = Evidence
+    return list(owner.model_fields)
+
+
+def _show(value: Any) -> str:
+    """How a wrong value is named in a message: its kind, and itself if it is a scalar."""
+    if value is None or isinstance(value, (dict, list)):
+        return _kind(value)
+    if isinstance(value, bool):
+        return f"the boolean `{'true' if value else 'false'}`"
+    return f"{_kind(value)} `{value}`"
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "the boolean"
+    if isinstance(value, (int, float)):
+        return "the number"
+    if isinstance(value, str):
+        return "the text"
+    return "nothing"

@@ -1,0 +1,111 @@
+"""Validation end to end: file to located findings, and the index later layers use.
+
+The order matters: a file that cannot be decoded or parsed stops early, a
+registry of an unknown version is not interpreted, and only the valid part of
+a registry with schema errors is checked further.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimcheck.checks import check_acceptances, run_checks
+from claimcheck.compare import ClaimComparison, compare_registry
+from claimcheck.findings import Finding, LocatedFinding, Position, Severity
+from claimcheck.index import RegistryIndex, build_index
+from claimcheck.loader import SourceMap, TextProblem, decode_utf8, load_source_text, load_yaml, read_text
+from claimcheck.quotes import SourceText
+from claimcheck.rules import rule
+from claimcheck.schema import ModelResult, build_registry, check_top_level
+
+
+@dataclass
+class Validation:
+    """What validating one registry file found, and what it built."""
+
+    file: str
+    findings: list[LocatedFinding] = field(default_factory=list)
+    index: RegistryIndex | None = None
+    comparisons: list[ClaimComparison] = field(default_factory=list)
+    source_map: SourceMap = field(default_factory=SourceMap)
+
+    @property
+    def errors(self) -> list[LocatedFinding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[LocatedFinding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+
+def validate_file(path: Path, display_name: str | None = None) -> Validation:
+    """Validate a registry file; a file that cannot be read raises RegistryReadError."""
+    raw = read_text(path)
+    return validate_bytes(raw, path.parent, display_name or str(path))
+
+
+def validate_bytes(raw: bytes, base_dir: Path, file: str) -> Validation:
+    result = Validation(file)
+    source_map = SourceMap()
+    findings: list[Finding] = []
+    try:
+        text, decode_problem = decode_utf8(raw)
+        if text is None:
+            findings.append(decode_problem)  # type: ignore[arg-type]
+            return result
+        loaded = load_yaml(text)
+        source_map = result.source_map = loaded.source_map
+        findings.extend(loaded.findings)
+        if any(f.code in ("CC002", "CC004") for f in loaded.findings):
+            return result
+        top_problem = check_top_level(loaded.data, has_document=_has_content(text))
+        if top_problem is not None:
+            findings.append(top_problem)
+            return result
+        model = build_registry(loaded.data)
+        findings.extend(model.findings)
+        texts, text_findings = _load_texts(model, base_dir)
+        findings.extend(text_findings)
+        index = build_index(model, texts)
+        findings.extend(run_checks(index))
+        result.index = index
+        result.comparisons = compare_registry(index)
+        findings.extend(check_acceptances(result.comparisons, index))
+        return result
+    finally:
+        result.findings = sorted((locate(f, source_map, file) for f in findings),
+                                 key=LocatedFinding.sort_key)
+
+
+def _has_content(text: str) -> bool:
+    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _load_texts(model: ModelResult, base_dir: Path) -> tuple[dict[str, SourceText], list[Finding]]:
+    texts: dict[str, SourceText] = {}
+    findings: list[Finding] = []
+    by_path: dict[str, SourceText | TextProblem] = {}
+    for position, source in enumerate(model.registry.sources):
+        if source.path is None or source.id in texts:
+            continue
+        loaded = by_path.get(source.path)
+        if loaded is None:
+            loaded = by_path[source.path] = load_source_text(base_dir, source.path)
+        if isinstance(loaded, TextProblem):
+            path = ("sources", model.source_indexes[position], "path")
+            findings.append(Finding(rule(loaded.rule_name), loaded.message, path=path))
+        else:
+            texts[source.id] = loaded
+    return texts, findings
+
+
+def locate(finding: Finding, source_map: SourceMap, file: str) -> LocatedFinding:
+    if finding.position is not None:
+        position = finding.position
+    elif finding.key:
+        position = source_map.key(finding.path)
+    else:
+        position = source_map.value(finding.path)
+    related = tuple(source_map.value(path) for path in finding.related)
+    return LocatedFinding(file, position or Position(1, 1), finding.rule, finding.message, related)
