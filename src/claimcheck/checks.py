@@ -35,21 +35,26 @@ def check_references(index: RegistryIndex) -> Iterator[Finding]:
     known = sorted(index.sources)
     for position, source in enumerate(index.registry.sources):
         for cite_position, cited in enumerate(source.cites):
-            if cited not in index.sources:
+            if not _known(index, cited):
                 path = index.source_path(position) + ("cites", cite_position)
                 yield _unknown_source(cited, known, path, f"source `{source.id}` cites")
     for key, claim, evidence in index.evidence():
-        if evidence.source not in index.sources:
+        if not _known(index, evidence.source):
             path = index.evidence_path(key) + ("source",)
             yield _unknown_source(evidence.source, known, path, f"claim `{claim.id}` quotes")
         for cite_position, cited in enumerate(evidence.cites or ()):
             path = index.evidence_path(key) + ("cites", cite_position)
-            if cited not in index.sources:
+            if not _known(index, cited):
                 yield _unknown_source(cited, known, path, f"evidence of claim `{claim.id}` cites")
             elif evidence.source in index.sources and cited not in index.sources[evidence.source].cites:
                 yield Finding(rule("evidence-cites-outside-source"),
                               f"this entry cites `{cited}`, which its source `{evidence.source}` does not cite; "
                               f"add it to the source's `cites`", path=path)
+
+
+def _known(index: RegistryIndex, source_id: str) -> bool:
+    """Registered, or defined by a source that failed the schema (reported there already)."""
+    return source_id in index.sources or source_id in index.invalid_source_ids
 
 
 def _unknown_source(source_id: str, known: list[str], path: DataPath, who: str) -> Finding:
@@ -70,6 +75,7 @@ def check_cites_cycles(index: RegistryIndex) -> Iterator[Finding]:
 def check_unused_sources(index: RegistryIndex) -> Iterator[Finding]:
     quoted = {evidence.source for _key, _claim, evidence in index.evidence()}
     quoted |= {cited for _key, _claim, evidence in index.evidence() for cited in evidence.cites or ()}
+    quoted |= index.invalid_item_references
     used = set(quoted)
     for source_id in quoted:
         used.update(source for _depth, source in index.provenance.chain(source_id))

@@ -41,6 +41,8 @@ class RegistryIndex:
     texts: Mapping[str, SourceText] = field(default_factory=dict)
     grounding: dict[EvidenceKey, Grounding] = field(default_factory=dict)
     roots: dict[EvidenceKey, frozenset[str]] = field(default_factory=dict)
+    invalid_source_ids: frozenset[str] = frozenset()
+    invalid_item_references: frozenset[str] = frozenset()
 
     def claim_path(self, claim_position: int) -> DataPath:
         return ("claims", self.claim_indexes[claim_position])
@@ -70,7 +72,8 @@ def build_index(model: ModelResult, texts: Mapping[str, SourceText]) -> Registry
         sources.setdefault(source.id, source)
     provenance = trace({source_id: source.cites for source_id, source in sources.items()})
     index = RegistryIndex(registry, model.source_indexes, model.claim_indexes, sources, provenance,
-                          texts=texts)
+                          texts=texts, invalid_source_ids=model.invalid_source_ids,
+                          invalid_item_references=model.invalid_item_references)
     for key, _claim, evidence in index.evidence():
         index.roots[key] = _entry_roots(provenance, evidence)
         try:

@@ -357,9 +357,14 @@ class _Builder:
     def _resolve_tagged(self, event: Any, name: str, value: str) -> Any:
         if name == "str":
             return value
-        resolved = _resolve_plain(value)
         expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(name)
-        if expected is not None and isinstance(resolved, expected) and not (
+        if expected is None:
+            self.findings.append(Finding(
+                rule("unsupported-tag"), f"tag `!!{name}` is not supported; the value is read as text",
+                position=_position(event)))
+            return value
+        resolved = _resolve_plain(value)
+        if isinstance(resolved, expected) and not (
             name in ("int", "float") and isinstance(resolved, bool)
         ):
             return float(resolved) if name == "float" else resolved

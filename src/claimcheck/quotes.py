@@ -118,7 +118,10 @@ class SourceText:
             return None
         # A little past the window, since a near miss is often a shorter quote.
         end = min(best_start + width + width // 4, len(self._offsets)) - 1
-        excerpt = self.text[self._offsets[best_start]: self._offsets[end] + 1]
+        stop = self._offsets[end] + 1
+        while stop < len(self.text) and self.text[stop].isalnum():
+            stop += 1  # end the excerpt on a word boundary
+        excerpt = self.text[self._offsets[best_start]: stop]
         excerpt = " ".join(excerpt.split())
         if len(excerpt) > EXCERPT_LENGTH:
             excerpt = excerpt[: EXCERPT_LENGTH - 1] + "…"

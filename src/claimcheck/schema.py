@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from claimcheck.findings import DataPath, Finding
+from claimcheck.findings import DataPath, Finding, Position
 from claimcheck.model import FORMAT_VERSION, Claim, Evidence, FormatError, Registry, Source
 from claimcheck.rules import rule
 
@@ -26,16 +26,18 @@ class ModelResult:
     source_indexes: tuple[int, ...]
     claim_indexes: tuple[int, ...]
     findings: tuple[Finding, ...]
+    #: Ids of sources left out for schema errors: references to them are not "unknown".
+    invalid_source_ids: frozenset[str] = frozenset()
+    #: Source ids that items left out for schema errors refer to: those sources are not "unused".
+    invalid_item_references: frozenset[str] = frozenset()
 
 
 def check_top_level(data: Any, has_document: bool) -> Finding | None:
     """The findings that make the rest of the file unreadable as a registry."""
     if data is None:
-        if has_document:
-            return Finding(rule("empty-registry"), "the registry is empty; expected a mapping with "
-                           "`version: 1`, `sources` and `claims`")
-        return Finding(rule("empty-registry"), "the file holds no YAML document; expected a mapping "
-                       "with `version: 1`, `sources` and `claims`")
+        what = "the registry is empty" if has_document else "the file holds no YAML document"
+        return Finding(rule("empty-registry"), f"{what}; expected a mapping with `version: 1`, `sources` "
+                       "and `claims`", position=Position(1, 1))
     if not isinstance(data, dict):
         return Finding(rule("not-a-mapping"), f"the top level is {_kind(data)}; expected a mapping "
                        "with `version: 1`, `sources` and `claims`")
@@ -60,24 +62,52 @@ def build_registry(data: dict[str, Any]) -> ModelResult:
 
 
 def _salvage(data: dict[str, Any], findings: tuple[Finding, ...]) -> ModelResult:
-    sources, source_indexes = _valid_items(data.get("sources"), Source)
-    claims, claim_indexes = _valid_items(data.get("claims"), Claim)
+    """Keep the valid sources and claims, so that the rest of the checks still run on them.
+
+    What the invalid items say about other sources is kept too, so that dropping
+    an item does not cascade into "unknown source" or "unused source" findings.
+    """
+    sources, source_indexes, invalid_sources = _valid_items(data.get("sources"), Source)
+    claims, claim_indexes, invalid_claims = _valid_items(data.get("claims"), Claim)
     registry = Registry.model_construct(version=FORMAT_VERSION, sources=sources, claims=claims)
-    return ModelResult(registry, source_indexes, claim_indexes, findings)
+    invalid_ids = frozenset(s["id"] for s in invalid_sources if isinstance(s, dict) and isinstance(s.get("id"), str))
+    references = frozenset(_referenced_ids(invalid_sources) + _referenced_ids(invalid_claims))
+    return ModelResult(registry, source_indexes, claim_indexes, findings, invalid_ids, references)
 
 
-def _valid_items(items: Any, model: type[BaseModel]) -> tuple[list[Any], tuple[int, ...]]:
+def _valid_items(items: Any, model: type[BaseModel]) -> tuple[list[Any], tuple[int, ...], list[Any]]:
     if not isinstance(items, list):
-        return [], ()
+        return [], (), []
     valid: list[Any] = []
     indexes: list[int] = []
+    invalid: list[Any] = []
     for index, item in enumerate(items):
         try:
             valid.append(model.model_validate(item))
         except ValidationError:
+            invalid.append(item)
             continue
         indexes.append(index)
-    return valid, tuple(indexes)
+    return valid, tuple(indexes), invalid
+
+
+def _referenced_ids(items: list[Any]) -> list[str]:
+    """Every `source` and `cites` string in raw items, however malformed the rest."""
+    found: list[str] = []
+    stack = list(items)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "source" and isinstance(value, str):
+                    found.append(value)
+                elif key == "cites" and isinstance(value, (list, str)):
+                    found.extend(v for v in ([value] if isinstance(value, str) else value) if isinstance(v, str))
+                elif isinstance(value, (dict, list)):
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
 
 
 # ------------------------------------------------------------------ messages
@@ -99,15 +129,31 @@ _UNION_EXPECTED = {
 def findings_from_validation_error(error: ValidationError, data: Any) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[tuple[DataPath, str]] = set()
-    for item in error.errors(include_url=False):
+    errors = error.errors(include_url=False)
+    misspelt = _misspelt_fields(errors, data)
+    for item in errors:
         loc = tuple(item["loc"])
         path = data_path(loc, data)
+        if item["type"] == "missing" and (path, str(loc[len(path)])) in misspelt:
+            continue  # `qoute` is reported as unknown, with `quote` suggested; not twice
         finding = _finding(item, loc, path)
         key = (finding.path, finding.code)
         if key not in seen:
             seen.add(key)
             findings.append(finding)
     return findings
+
+
+def _misspelt_fields(errors: list[Any], data: Any) -> set[tuple[DataPath, str]]:
+    """(mapping path, field) pairs where an unknown field is the likely misspelling of the field."""
+    misspelt = set()
+    for item in errors:
+        if item["type"] == "extra_forbidden":
+            path = data_path(tuple(item["loc"]), data)
+            hint = difflib.get_close_matches(str(path[-1]), _allowed_fields(path), n=1)
+            if hint:
+                misspelt.add((path[:-1], hint[0]))
+    return misspelt
 
 
 def data_path(loc: tuple[Any, ...], data: Any) -> DataPath:

@@ -166,7 +166,7 @@ def list_rows(report: Report) -> list[dict[str, Any]]:
             "accepted": claim.accepted,
             "grade": grade.grade,
             "reasons": list(grade.reasons),
-            "documents": grade.documents if not grade.excluded else comparison.documents,
+            "documents": grade.documents,
             "independent_studies": grade.independent_studies,
             "values": [{"source": e.source, "says": e.says} for e in claim.evidence],
         })

@@ -1,0 +1,64 @@
+"""Helpers shared by the tests: write a registry, run the CLI, read findings."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner, Result
+
+from claimcheck.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MINIMAL_SOURCES = """\
+version: 1
+sources:
+  - id: study-a
+    title: Study A
+    type: study
+    design: cohort
+    sample_size: 30
+  - id: news-a
+    title: News A
+    type: news
+    cites: [study-a]
+"""
+
+
+def invoke(*args: str, env: Mapping[str, str] | None = None) -> Result:
+    return CliRunner().invoke(main, list(args), env=dict(env or {}), catch_exceptions=False)
+
+
+@pytest.fixture
+def registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """Write claims.yaml (dedented) and any extra files into a fresh folder, and cd there."""
+    monkeypatch.chdir(tmp_path)
+
+    def write(text: str, files: Mapping[str, str | bytes] | None = None, name: str = "claims.yaml") -> Path:
+        for relative, content in (files or {}).items():
+            target = tmp_path / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return write
+
+
+def findings_of(path: Path | str = "claims.yaml", *extra: str) -> list[dict[str, Any]]:
+    result = invoke("validate", str(path), "--format", "json", *extra)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.output)
+
+
+def codes_at(path: Path | str = "claims.yaml") -> list[tuple[int, int, str]]:
+    return [(f["line"], f["column"], f["code"]) for f in findings_of(path)]

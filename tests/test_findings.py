@@ -1,0 +1,376 @@
+"""Every finding code, each pinned to its exact line, column and message.
+
+The registries are small and written out in full, so that each test reads like
+the rule's documentation: this input, this finding, here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from claimcheck.rules import RULES
+from conftest import MINIMAL_SOURCES, codes_at, findings_of
+
+TESTED_CODES: set[str] = set()
+
+
+def expect(code: str) -> str:
+    TESTED_CODES.add(code)
+    return code
+
+
+def only(path: Path | str = "claims.yaml") -> dict:
+    found = findings_of(path)
+    assert len(found) == 1, found
+    return found[0]
+
+
+GOOD_CLAIM = """\
+claims:
+  - id: response
+    statement: Share who responded
+    evidence:
+      - source: news-a
+        says: 11/30
+        quote: "11 of 30 men"
+"""
+
+
+# --------------------------------------------------------------- CC0xx: files
+
+def test_cc001_not_utf8(registry) -> None:
+    path = registry("")
+    path.write_bytes(b"version: 1\nsources: []\n# caf\xe9\n")
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (3, 6, expect("CC001"))
+    assert f["message"].startswith("the file is not valid UTF-8: byte 0xe9 at byte offset 28")
+
+
+def test_cc002_yaml_syntax(registry) -> None:
+    registry("version: 1\nclaims: [a, b\nsources: []\n")
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (3, 8, expect("CC002"))
+    assert "did not find expected ',' or ']'" in f["message"]
+
+
+def test_cc003_duplicate_key(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("        says: 11/30\n", "        says: 11/30\n        says: 12/30\n"))
+    assert codes_at() == [(18, 9, expect("CC003"))]
+    assert findings_of()[0]["message"] == "duplicate key `says` (first at line 17, column 9); the first value is kept"
+
+
+def test_cc004_alias_expansion_is_rejected_quickly(registry) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 10)]
+    registry("version: 1\n" + "\n".join(lines) + "\n")
+    f = only()
+    assert (f["code"], f["line"]) == (expect("CC004"), 6)
+    assert f["message"].startswith("aliases expand to more than 100,000 nodes")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("", "the file holds no YAML document; expected a mapping with `version: 1`, `sources` and `claims`"),
+    ("# only a comment\n", "the file holds no YAML document; expected a mapping with `version: 1`, `sources` and `claims`"),
+    ("---\n", "the registry is empty; expected a mapping with `version: 1`, `sources` and `claims`"),
+])
+def test_cc005_empty_registry(registry, text: str, message: str) -> None:
+    registry(text)
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["message"]) == (1, 1, expect("CC005"), message)
+
+
+def test_cc006_not_a_mapping(registry) -> None:
+    registry("- id: study-a\n  type: study\n")
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (1, 1, expect("CC006"))
+    assert f["message"] == "the top level is a list; expected a mapping with `version: 1`, `sources` and `claims`"
+
+
+@pytest.mark.parametrize("text, position, message", [
+    ("version: 2\nclaims: []\n", (1, 10), "`version: 2` is not supported; this claimcheck reads `version: 1`"),
+    ("claims: []\n", (1, 1), "`version` is missing; this claimcheck reads `version: 1`"),
+    ("version: true\n", (1, 10), "`version: True` is not supported; this claimcheck reads `version: 1`"),
+])
+def test_cc007_unsupported_version(registry, text: str, position: tuple[int, int], message: str) -> None:
+    registry(text)
+    f = only()
+    assert ((f["line"], f["column"]), f["code"], f["message"]) == (position, expect("CC007"), message)
+
+
+def test_cc008_unsupported_tag(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("says: 11/30", "says: !!python/object:os.system 11/30"))
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (17, 15, expect("CC008"))
+    assert f["message"] == "tag `!!python/object:os.system` is not supported; the value is read as text"
+
+
+def test_cc008_wrong_standard_tag(registry) -> None:
+    registry(MINIMAL_SOURCES.replace("sample_size: 30", "sample_size: !!int thirty"))
+    assert ("CC008", 7, 18) in {(f["code"], f["line"], f["column"]) for f in findings_of()}
+
+
+def test_cc009_multiple_documents(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM + "---\nversion: 1\n")
+    assert codes_at() == [(19, 1, expect("CC009"))]
+
+
+def test_cc010_complex_key(registry) -> None:
+    registry("version: 1\n? [a, b]\n: 1\n")
+    assert codes_at() == [(2, 3, expect("CC010"))]
+
+
+# ---------------------------------------------------- CC1xx: quotes and files
+
+ARTICLE = "Results\nWe found that 11 out of 30 men (37%) responded.\nMaturation Arrest (MA)54%\n"
+
+
+def _with_path(quote: str, path: str = "texts/news.txt") -> str:
+    return (MINIMAL_SOURCES + f"    path: {path}\n"
+            + GOOD_CLAIM.replace('quote: "11 of 30 men"', f'quote: "{quote}"'))
+
+
+def test_cc101_quote_not_found_names_the_closest_passage(registry) -> None:
+    registry(_with_path("We found that 11 of 30 men (37%)"), {"texts/news.txt": ARTICLE})
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (19, 16, expect("CC101"))
+    assert f["message"] == (
+        "quote not found in the text of `news-a` (texts/news.txt); closest passage, line 2 (83% alike): "
+        "\"We found that 11 out of 30 men (37%) responded\"")
+
+
+@pytest.mark.parametrize("quote", [
+    "we found that 11 out of 30 men (37%)",          # case
+    "We  found that\\n 11 out of 30 men",             # white space
+    "Maturation Arrest (MA) 54%",                    # a table's lost separator
+    "We found that … (37%) responded",               # an elision
+    "We found that [...] men (37%)",                 # a bracketed elision
+])
+def test_quotes_that_are_found(registry, quote: str) -> None:
+    registry(_with_path(quote), {"texts/news.txt": ARTICLE})
+    assert findings_of() == []
+
+
+@pytest.mark.parametrize("path, message", [
+    ("/etc/hostname", "`path: /etc/hostname` is absolute; give it relative to the registry's folder"),
+    ("../outside.txt", "`path: ../outside.txt` leads outside the registry's folder"),
+])
+def test_cc102_path_outside_registry(registry, path: str, message: str) -> None:
+    registry(_with_path("11 out of 30", path))
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (12, 11, expect("CC102"))
+    assert f["message"].startswith(message)
+
+
+def test_cc102_symlink_out_of_the_folder(registry, tmp_path: Path) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    outside.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "news.txt").symlink_to(outside)
+    registry(_with_path("11 out of 30"))
+    assert codes_at() == [(12, 11, "CC102")]
+
+
+def test_cc103_source_file_missing(registry) -> None:
+    registry(_with_path("11 out of 30"))
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["message"]) == (
+        12, 11, expect("CC103"), "`path: texts/news.txt`: no such file")
+
+
+@pytest.mark.parametrize("files, message", [
+    ({"texts/news.txt/inner.txt": "x"}, "`path: texts/news.txt` is not a file"),
+    ({"texts/news.txt": b"caf\xe9"}, "`path: texts/news.txt` is not UTF-8 text (byte offset 3)"),
+])
+def test_cc104_source_file_unreadable(registry, files: dict, message: str) -> None:
+    registry(_with_path("11 out of 30"), files)
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["message"]) == (12, 11, expect("CC104"), message)
+
+
+# ------------------------------------------------------------ CC2xx: schema
+
+def test_cc201_missing_field(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace('        quote: "11 of 30 men"\n', ""))
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (16, 9, expect("CC201"))
+    assert f["message"] == "evidence entry 1 of claim 1 is missing required field `quote`"
+
+
+def test_cc202_unknown_field_points_at_the_key_and_suggests(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("quote:", "qoute:"))
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (18, 9, expect("CC202"))
+    assert f["message"] == "unknown field `qoute` in evidence entry 1 of claim 1; did you mean `quote`?"
+
+
+@pytest.mark.parametrize("old, new, position, message", [
+    ("sample_size: 30", "sample_size: thirty", (7, 18), "`sample_size` must be a whole number; got the text `thirty`"),
+    ("sample_size: 30", "sample_size: '30'", (7, 18), "`sample_size` must be a whole number; got the text `30`"),
+    ("sample_size: 30", "sample_size: 0", (7, 18), "`sample_size` must be greater than 0; got the number `0`"),
+    ("    cites: [study-a]", "    cites: study-a", (11, 12), "`cites` must be a list; got the text `study-a`"),
+])
+def test_cc203_invalid_value(registry, old: str, new: str, position: tuple[int, int], message: str) -> None:
+    registry(MINIMAL_SOURCES.replace(old, new) + GOOD_CLAIM)
+    f = only()
+    assert ((f["line"], f["column"]), f["code"], f["message"]) == (position, expect("CC203"), message)
+
+
+def test_cc203_says_of_the_wrong_type(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("says: 11/30", "says: [11, 30]"))
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (17, 15, "CC203")
+    assert f["message"] == "`says` must be a value: text such as `11/30` or `37%`, a number, or yes/no; got a list"
+
+
+def test_cc203_empty_evidence(registry) -> None:
+    registry(MINIMAL_SOURCES + "claims:\n  - id: c\n    statement: s\n    evidence: []\n")
+    # With no evidence left, no claim uses the two sources: those warnings are true.
+    assert codes_at() == [(3, 9, "CC209"), (8, 9, "CC209"), (15, 15, "CC203")]
+    assert findings_of()[2]["message"] == "`evidence` must have at least 1 entry"
+
+
+def test_cc204_invalid_choice(registry) -> None:
+    registry(MINIMAL_SOURCES.replace("type: study", "type: stduy") + GOOD_CLAIM)
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (5, 11, expect("CC204"))
+    assert f["message"] == ("`type` must be one of: study, review, registration, guideline, news, blog, reference, "
+                            "other; got the text `stduy` (did you mean `study`?)")
+
+
+@pytest.mark.parametrize("line, message", [
+    ("    doi: https://doi.org/10.1000/xyz", "`doi` must be a DOI: 10.NNNN/suffix, without a URL prefix; got the text `https://doi.org/10.1000/xyz`"),
+    ("    nct: NCT123", "`nct` must be NCT followed by 8 digits; got the text `NCT123`"),
+    ("    pmid: 12a", "`pmid` must be a PubMed id: 1 to 9 digits; got the text `12a`"),
+    ("    url: ftp://example.org/a", "`url` must be an http:// or https:// address; got the text `ftp://example.org/a`"),
+    ("    published: 2025-13", "`published` is not a real calendar date; got the text `2025-13`"),
+    ("    published: 25 March 2025", "`published` must be a date written YYYY, YYYY-MM or YYYY-MM-DD; got the text `25 March 2025`"),
+])
+def test_cc205_invalid_format(registry, line: str, message: str) -> None:
+    registry(MINIMAL_SOURCES + line + "\n" + GOOD_CLAIM)
+    f = only()
+    assert (f["line"], f["code"], f["message"]) == (12, expect("CC205"), message)
+
+
+def test_cc205_slug(registry) -> None:
+    registry(MINIMAL_SOURCES.replace("id: study-a", "id: Study_A").replace("[study-a]", "[Study-A]") + GOOD_CLAIM)
+    assert {(f["line"], f["column"], f["code"]) for f in findings_of()} == {(3, 9, "CC205"), (11, 13, "CC205")}
+
+
+@pytest.mark.parametrize("valid", ["2025", "2025-12", "2025-02-28", "10.1007/s10815-025-01234-5", "NCT06698263"])
+def test_valid_formats_pass(registry, valid: str) -> None:
+    field = {"2": "published", "1": "doi", "N": "nct"}[valid[0]]
+    registry(MINIMAL_SOURCES + f"    {field}: {valid}\n" + GOOD_CLAIM)
+    assert findings_of() == []
+
+
+def test_cc206_duplicate_id_names_both_places(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM + GOOD_CLAIM.replace("claims:\n", ""))
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (19, 9, expect("CC206"))
+    assert f["related"] == [{"line": 13, "column": 9}]
+    assert f["message"] == "claim id `response` is already used"
+
+
+def test_cc207_unknown_source(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("source: news-a", "source: news-b"))
+    # With the only evidence pointing elsewhere, both registered sources are unused, truly.
+    assert codes_at() == [(3, 9, "CC209"), (8, 9, "CC209"), (16, 17, expect("CC207"))]
+    f = findings_of()[2]
+    assert f["message"] == "claim `response` quotes `news-b`, which is not a registered source; did you mean `news-a`?"
+
+
+def test_cc207_unknown_cited_source(registry) -> None:
+    registry(MINIMAL_SOURCES.replace("cites: [study-a]", "cites: [study-b]") + GOOD_CLAIM)
+    assert (11, 13, "CC207") in codes_at()
+
+
+def test_cc208_cites_cycle(registry) -> None:
+    registry(MINIMAL_SOURCES.replace("sample_size: 30\n", "sample_size: 30\n    cites: [news-a]\n") + GOOD_CLAIM)
+    assert codes_at() == [(8, 12, expect("CC208"))]
+    assert findings_of()[0]["message"] == "`cites` forms a cycle: study-a -> news-a -> study-a"
+
+
+def test_cc209_unused_source(registry) -> None:
+    registry(MINIMAL_SOURCES + "  - id: orphan\n    title: O\n    type: blog\n" + GOOD_CLAIM)
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"]) == (12, 9, expect("CC209"), "warning")
+
+
+def test_cc210_design_not_applicable(registry) -> None:
+    registry(MINIMAL_SOURCES.replace("    type: news\n", "    type: news\n    design: rct\n") + GOOD_CLAIM)
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (11, 13, expect("CC210"))
+
+
+def test_cc211_missing_design(registry) -> None:
+    registry(MINIMAL_SOURCES.replace("    design: cohort\n", "") + GOOD_CLAIM)
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"]) == (5, 11, expect("CC211"), "warning")
+
+
+def test_cc212_duplicate_evidence(registry) -> None:
+    entry = GOOD_CLAIM.split("evidence:\n")[1]
+    registry(MINIMAL_SOURCES + GOOD_CLAIM + entry)
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (21, 16, expect("CC212"))
+    assert f["related"] == [{"line": 18, "column": 16}]
+
+
+def test_cc213_evidence_cites_outside_source(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("says: 11/30", "says: 11/30\n        cites: [news-a]"))
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"]) == (18, 17, expect("CC213"), "warning")
+
+
+# --------------------------------------------------- CC3xx: values, arithmetic
+
+@pytest.mark.parametrize("says, code, message", [
+    ("roughly a third-ish", "CC301", "cannot read `roughly a third-ish` as a value; accepted forms: "),
+    ("11/30 (40%)", "CC303", "`11/30 (40%)`: 11/30 is 36.67%, outside [39.5, 40.5)%, the interval the stated "
+                             "percentage covers at its precision"),
+    ("31/30", "CC304", "`31/30`: k = 31 is more than n = 30"),
+    ("3/0", "CC304", "`3/0`: the total n is zero"),
+    ("120%", "CC305", "`120%` lies outside 0-100%"),
+    ("3/3 (120%)", "CC305", "`3/3 (120%)`: the percentage lies outside 0-100%"),
+    ("40-30%", "CC306", "`40-30%`: the range's low end 40 is above its high end 30"),
+    ("11/40", "CC307", "`11/40` counts 40 people, but `study-a` has `sample_size: 30`"),
+])
+def test_value_findings(registry, says: str, code: str, message: str) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("says: 11/30", f"says: {says}"))
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (17, 15, expect(code))
+    assert f["message"].startswith(message)
+
+
+def test_cc302_mixed_dimensions(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM + '      - source: study-a\n        says: 3 months\n        quote: "x"\n')
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (20, 15, expect("CC302"))
+    assert f["message"] == ("this entry is a duration, but the claim's first entry is a proportion; "
+                            "all evidence of one claim must be of one kind")
+    assert f["related"] == [{"line": 17, "column": 15}]
+
+
+# --------------------------------------------------------- CC4xx: comparison
+
+def test_cc401_stale_acceptance(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("    evidence:", "    accepted: conflict\n    note: old\n    evidence:"))
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"]) == (15, 15, expect("CC401"), "warning")
+    assert f["message"] == ("claim `response` accepts a conflict, but its status is single-source; "
+                            "remove `accepted` or update it")
+
+
+def test_cc402_acceptance_without_note(registry) -> None:
+    claim = GOOD_CLAIM.replace("    evidence:", "    accepted: conflict\n    evidence:")
+    claim += '      - source: news-a\n        says: most\n        quote: "most men"\n'
+    registry(MINIMAL_SOURCES + claim)
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"]) == (15, 15, expect("CC402"), "warning")
+
+
+def test_every_rule_has_a_test() -> None:
+    # Runs last in this module (pytest keeps file order), after every expect() above.
+    assert TESTED_CODES == set(RULES), sorted(set(RULES) ^ TESTED_CODES)
