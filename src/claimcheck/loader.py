@@ -37,7 +37,8 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})
 _FALSES = frozenset({"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"})
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?")
+_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*\.[0-9_]*)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+")
 _SPECIAL_FLOATS = {
     ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
     "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
@@ -47,7 +48,16 @@ _SPECIAL_FLOATS = {
 _MAYBE_NOT_STRING = frozenset("0123456789+-.~nNyYtTfFoO")
 
 _TAG = "tag:yaml.org,2002:"
-_MERGE_KEY = "<<"
+
+
+class _MergeKey:
+    """The plain key `<<` (a quoted '<<' is an ordinary key)."""
+
+    def __repr__(self) -> str:
+        return "<<"
+
+
+_MERGE_KEY = _MergeKey()
 
 
 class SourceMap:
@@ -214,7 +224,8 @@ class _Builder:
     def _scalar(self, stack: list[_Frame], event: Any) -> None:
         value = self._resolve(event)
         if stack and type(stack[-1].container) is dict and stack[-1].key is _NO_KEY:
-            self._take_key(stack[-1], value, _position(event))
+            is_merge = value == "<<" and event.tag is None and event.implicit[0]
+            self._take_key(stack[-1], _MERGE_KEY if is_merge else value, _position(event))
             return
         if event.anchor is not None:
             self._anchors[event.anchor] = (value, 1)
@@ -270,7 +281,7 @@ class _Builder:
             frame.key, frame.skip_value = None, True
             return
         frame.key = key
-        if key == _MERGE_KEY:
+        if key is _MERGE_KEY:
             return
         if key in frame.container:
             first = self.source_map.key(frame.path + (key,))
@@ -288,7 +299,7 @@ class _Builder:
             return ()
         parent = stack[-1]
         if type(parent.container) is dict:
-            if parent.skip_value or parent.key == _MERGE_KEY:
+            if parent.skip_value or parent.key is _MERGE_KEY:
                 return None
             return parent.path + (parent.key,)
         return parent.path + (len(parent.container),)
@@ -307,7 +318,7 @@ class _Builder:
             parent.key = _NO_KEY
             if parent.skip_value:
                 parent.skip_value = False
-            elif key == _MERGE_KEY:
+            elif key is _MERGE_KEY:
                 parent.merges.append(value)
             else:
                 if position is not None:
@@ -326,7 +337,7 @@ class _Builder:
                 if not isinstance(source, dict):
                     self.findings.append(Finding(
                         rule("invalid-value"), "a merge key `<<` takes a mapping or a list of mappings",
-                        path=frame.path + (_MERGE_KEY,), key=True))
+                        path=frame.path))
                     continue
                 for key, value in source.items():
                     frame.container.setdefault(key, value)

@@ -12,6 +12,7 @@ parts around it must occur in order.
 from __future__ import annotations
 
 import bisect
+import difflib
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
@@ -25,6 +26,8 @@ _PLAIN = {
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 ELLIPSIS = "..."
 EXCERPT_LENGTH = 160
+#: Windows of equal trigram likeness that difflib then ranks; bounds the cost of a miss.
+MAX_TIED_WINDOWS = 64
 
 
 def _normalise_char(char: str) -> str:
@@ -109,13 +112,16 @@ class SourceText:
         hits = [text[i:i + 3] in wanted for i in range(len(text) - 2)]
         span = min(width - 2, len(hits))
         score = sum(hits[:span])
-        best_score, best_start = score, 0
+        scores = [score]
         for start in range(1, len(hits) - span + 1):
             score += hits[start + span - 1] - hits[start - 1]
-            if score > best_score:
-                best_score, best_start = score, start
+            scores.append(score)
+        best_score = max(scores)
         if best_score == 0:
             return None
+        tied = [start for start, value in enumerate(scores) if value == best_score][:MAX_TIED_WINDOWS]
+        best_start = max(tied, key=lambda start: (
+            difflib.SequenceMatcher(None, text[start:start + width], target).ratio(), -start))
         # A little past the window, since a near miss is often a shorter quote.
         end = min(best_start + width + width // 4, len(self._offsets)) - 1
         stop = self._offsets[end] + 1

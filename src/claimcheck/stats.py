@@ -61,4 +61,7 @@ def wilson_interval(k: int, n: int, z: float = 1.959963984540054) -> ProportionI
     z2 = z * z
     centre = (p + z2 / (2 * n)) / (1 + z2 / n)
     half = (z / (1 + z2 / n)) * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
-    return ProportionInterval(max(0.0, centre - half), min(1.0, centre + half))
+    # At k = 0 or k = n the bound is exactly 0 or 1; floating point would miss it by an ulp.
+    low = 0.0 if k == 0 else max(0.0, centre - half)
+    high = 1.0 if k == n else min(1.0, centre + half)
+    return ProportionInterval(low, high)

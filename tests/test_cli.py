@@ -1,0 +1,241 @@
+"""The command line: exit codes, output formats, the colour rule, every command."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from claimcheck import __version__
+from claimcheck.rules import RULES
+from conftest import MINIMAL_SOURCES, ROOT, invoke
+
+CLAIM = """\
+claims:
+  - id: response
+    statement: Share who responded
+    evidence:
+      - source: news-a
+        says: 11/30
+        quote: "11 of 30 men"
+      - source: study-a
+        says: most
+        quote: "most men"
+"""
+BROKEN = MINIMAL_SOURCES + CLAIM.replace("says: 11/30", "says: 31/30")
+UNUSED = MINIMAL_SOURCES + "  - id: orphan\n    title: O\n    type: blog\n" + CLAIM
+
+
+# ------------------------------------------------------------ validate
+
+def test_clean_registry_exits_0(registry) -> None:
+    registry(MINIMAL_SOURCES + CLAIM)
+    result = invoke("validate")
+    assert (result.exit_code, result.output) == (0, "All checks passed.\n")
+
+
+def test_errors_exit_1_with_ruff_style_lines(registry) -> None:
+    registry(BROKEN)
+    result = invoke("validate")
+    assert result.exit_code == 1
+    assert result.output == (
+        "claims.yaml:17:15: CC304 [error] `31/30`: k = 31 is more than n = 30 (count-exceeds-total)\n"
+        "Found 1 error.\n")
+
+
+def test_warnings_alone_exit_0_unless_strict(registry) -> None:
+    registry(UNUSED)
+    result = invoke("validate")
+    assert result.exit_code == 0
+    assert result.output == (
+        "claims.yaml:12:9: CC209 [warning] source `orphan` is not quoted by any claim nor cited by a source "
+        "that is (unused-source)\nFound 1 warning.\n")
+    assert invoke("validate", "--strict").exit_code == 1
+
+
+def test_json_format(registry) -> None:
+    registry(BROKEN)
+    result = invoke("validate", "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.output) == [{
+        "file": "claims.yaml", "line": 17, "column": 15, "severity": "error", "code": "CC304",
+        "name": "count-exceeds-total", "message": "`31/30`: k = 31 is more than n = 30", "related": [],
+    }]
+
+
+def test_github_format(registry) -> None:
+    registry(BROKEN)
+    result = invoke("validate", "--format", "github")
+    assert result.output == ("::error file=claims.yaml,line=17,col=15,title=CC304 count-exceeds-total::"
+                             "CC304 `31/30`: k = 31 is more than n = 30\n")
+
+
+def test_github_format_escapes_percent_and_newlines(registry) -> None:
+    registry(MINIMAL_SOURCES + CLAIM.replace("says: 11/30", "says: 11/30 (40%)"))
+    line = invoke("validate", "--format", "github").output
+    assert "11/30 (40%25)" in line and "\n" == line[-1] and line.count("\n") == 1
+
+
+def test_missing_registry_exits_2(registry) -> None:
+    result = invoke("validate", "nowhere.yaml")
+    assert result.exit_code == 2
+    assert result.output == "claimcheck: error: nowhere.yaml: no such file\n"
+
+
+def test_a_directory_exits_2(registry, tmp_path) -> None:
+    (tmp_path / "folder").mkdir()
+    result = invoke("validate", "folder")
+    assert (result.exit_code, result.output) == (2, "claimcheck: error: folder: is a directory, not a registry file\n")
+
+
+def test_unknown_option_is_a_usage_error(registry) -> None:
+    assert invoke("validate", "--frmat", "json").exit_code == 2
+    assert invoke("validate", "--format", "xml").exit_code == 2
+
+
+def test_a_malformed_file_is_a_finding_not_a_traceback(registry) -> None:
+    registry("version: 1\nclaims: [\n")
+    result = invoke("validate")
+    assert result.exit_code == 1 and "CC002" in result.output and "Traceback" not in result.output
+
+
+# ------------------------------------------------------------ colour rule
+
+def test_plain_when_piped(registry) -> None:
+    registry(BROKEN)
+    assert "\x1b[" not in invoke("validate").output
+
+
+def test_color_flag_wins(registry) -> None:
+    registry(BROKEN)
+    assert "\x1b[" in invoke("validate", "--color").output
+    assert "\x1b[" in invoke("validate", "--color", env={"NO_COLOR": "1"}).output
+    assert "\x1b[" not in invoke("validate", "--no-color").output
+
+
+def test_no_color_on_a_terminal(registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    from claimcheck.formats import make_console
+
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+        def write(self, text: str) -> int:
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert make_console(None, Terminal()).is_terminal  # type: ignore[arg-type]
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not make_console(None, Terminal()).is_terminal  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------ reports need a valid registry
+
+@pytest.mark.parametrize("command", [["list"], ["conflicts"], ["sources"], ["show", "response"]])
+def test_reports_refuse_a_registry_with_errors(registry, command: list[str]) -> None:
+    registry(BROKEN)
+    result = invoke(*command)
+    assert result.exit_code == 1
+    assert "CC304" in result.output
+    assert "response" not in result.output.replace("claims.yaml", "")  # no partial report
+
+
+def test_show_unknown_claim_suggests_close_ids(registry) -> None:
+    registry(MINIMAL_SOURCES + CLAIM)
+    result = invoke("show", "respnse")
+    assert result.exit_code == 2
+    assert result.output == "claimcheck: error: no claim `respnse` in claims.yaml; did you mean response?\n"
+
+
+def test_show_json(registry) -> None:
+    registry(MINIMAL_SOURCES + CLAIM)
+    data = json.loads(invoke("show", "response", "--format", "json").output)
+    assert data["status"] == "conflict"
+    assert [e["rests_on"] for e in data["evidence"]] == [["study-a"], ["study-a"]]
+    assert data["provenance"]["news-a"] == [{"depth": 0, "source": "news-a"}, {"depth": 1, "source": "study-a"}]
+
+
+def test_list_filters(registry) -> None:
+    registry(MINIMAL_SOURCES + CLAIM + CLAIM.replace("claims:\n", "").replace("id: response", "id: other")
+             .replace("says: most", "says: 37%") + "    tags: [x]\n")
+    rows = lambda *a: [r["claim"] for r in json.loads(invoke("list", "--format", "json", *a).output)]  # noqa: E731
+    assert rows() == ["response", "other"]
+    assert rows("--status", "conflict") == ["response"]
+    assert rows("--status", "agree") == ["other"]
+    assert rows("--tag", "x") == ["other"]
+    assert rows("--source", "news-a") == ["response", "other"]
+    assert rows("--source", "nobody") == []
+
+
+def test_list_json_fields(registry) -> None:
+    registry(MINIMAL_SOURCES + CLAIM)
+    (row,) = json.loads(invoke("list", "--format", "json").output)
+    assert set(row) >= {"claim", "statement", "status", "documents", "grade", "reasons", "independent_studies"}
+    assert (row["documents"], row["independent_studies"]) == (2, 1)
+
+
+def test_conflicts_json_fields(registry) -> None:
+    registry(MINIMAL_SOURCES + CLAIM)
+    (row,) = json.loads(invoke("conflicts", "--format", "json").output)
+    assert row["a"] == {"source": "news-a", "says": "11/30", "quote": "11 of 30 men", "line": None}
+    assert (row["claim"], row["verdict"], row["internal"], row["accepted"]) == ("response", "conflict", False, False)
+
+
+def test_conflicts_github_points_at_the_evidence(registry) -> None:
+    registry(MINIMAL_SOURCES + CLAIM)
+    output = invoke("conflicts", "--format", "github").output
+    assert output.startswith("::error file=claims.yaml,line=16,col=9,title=claimcheck conflict::conflict in claim "
+                             "response: news-a vs study-a: same study")
+
+
+def test_sources_json(registry) -> None:
+    registry(MINIMAL_SOURCES + CLAIM)
+    rows = {r["source"]: r for r in json.loads(invoke("sources", "--format", "json").output)}
+    assert rows["news-a"]["cites"] == ["study-a"] and rows["news-a"]["claims"] == 1
+    assert rows["study-a"]["quotes_found"] is None  # no text to check against
+
+
+# ------------------------------------------------------------ other commands
+
+def test_version() -> None:
+    assert invoke("--version").output == f"claimcheck, version {__version__}\n"
+
+
+def test_schema_is_json_schema_of_the_format() -> None:
+    schema = json.loads(invoke("schema").output)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    assert set(schema["properties"]) == {"version", "sources", "claims"}
+    source = schema["$defs"]["Source"]
+    assert source["additionalProperties"] is False
+    assert set(source["properties"]["type"]["enum"]) == {"study", "review", "registration", "guideline", "news",
+                                                         "blog", "reference", "other"}
+
+
+def test_rule_prints_one_page() -> None:
+    page = invoke("rule", "CC101").output
+    assert page.startswith("## CC101 quote-not-found (error)\n\n**What it does.**")
+    assert invoke("rule", "quote-not-found").output == page
+
+
+def test_unknown_rule_exits_2() -> None:
+    result = invoke("rule", "CC999")
+    assert result.exit_code == 2 and "no rule `CC999`" in result.output
+
+
+def test_rules_lists_every_rule() -> None:
+    assert len(invoke("rules").output.splitlines()) == len(RULES)
+
+
+def test_docs_rules_md_is_generated_from_the_registry() -> None:
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == invoke("rules", "--format", "markdown").output
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run([sys.executable, "-m", "claimcheck", "--version"], capture_output=True, text=True,
+                            check=False)
+    assert (result.returncode, result.stdout) == (0, f"claimcheck, version {__version__}\n")
