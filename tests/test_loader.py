@@ -29,7 +29,7 @@ def test_a_missing_path_falls_back_to_the_nearest_ancestor() -> None:
 @pytest.mark.parametrize("text, value", [
     ("a: yes", True), ("a: No", False), ("a: on", True), ("a: true", True),
     ("a: ~", None), ("a:", None), ("a: null", None),
-    ("a: 30", 30), ("a: -3", -3), ("a: 1_000", 1000), ("a: 0.5", 0.5), ("a: 1e3", 1000.0), ("a: .inf", float("inf")),
+    ("a: 30", 30), ("a: -3", -3), ("a: 1_000", 1000), ("a: 0.5", 0.5), ("a: 1e3", "1e3"), ("a: 1.5e3", 1500.0), ("a: .inf", float("inf")),
     ("a: '30'", "30"), ('a: "yes"', "yes"),
     ("a: 2025-12-01", "2025-12-01"),  # no timestamps: dates stay text
     ("a: 1:30", "1:30"),              # no sexagesimal numbers

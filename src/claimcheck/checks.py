@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from claimcheck.compare import ClaimComparison
 from claimcheck.findings import DataPath, Finding
-from claimcheck.index import QuoteMiss, RegistryIndex
+from claimcheck.index import EvidenceKey, QuoteMiss, RegistryIndex
 from claimcheck.model import TYPES_WITH_DESIGN
 from claimcheck.rules import rule
 from claimcheck.values import PROPORTION, Count, Measure, format_number
@@ -100,14 +100,14 @@ def check_designs(index: RegistryIndex) -> Iterator[Finding]:
 
 
 def check_duplicate_evidence(index: RegistryIndex) -> Iterator[Finding]:
-    seen: dict[tuple[int, str, str], DataPath] = {}
+    seen: dict[tuple[int, str, str], EvidenceKey] = {}
     for key, _claim, evidence in index.evidence():
-        path = index.evidence_path(key)
-        earlier = seen.setdefault((key[0], evidence.source, evidence.quote), path)
-        if earlier is not path:
+        earlier = seen.setdefault((key[0], evidence.source, evidence.quote), key)
+        if earlier is not key:
             yield Finding(rule("duplicate-evidence"),
                           f"the same quote of `{evidence.source}` is already evidence of this claim",
-                          path=path + ("quote",), related=(earlier + ("quote",),))
+                          path=index.evidence_path(key) + ("quote",),
+                          related=(index.evidence_path(earlier) + ("quote",),))
 
 
 def check_values(index: RegistryIndex) -> Iterator[Finding]:

@@ -102,7 +102,7 @@ def _report(registry: Path, output_format: str, color: bool | None) -> views.Rep
             click.echo(f"claimcheck: {registry} has errors; fix them first (claimcheck validate):", err=True)
         _print_findings(validation, output_format if output_format in FORMATS else "text", color)
         sys.exit(EXIT_FINDINGS)
-    comparisons = validation.comparisons or compare_registry(validation.index)
+    comparisons = compare_registry(validation.index)
     grades = grade_registry(validation.index, comparisons)
     return views.Report(validation.index, comparisons, grades, validation)
 

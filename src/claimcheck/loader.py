@@ -11,7 +11,10 @@ into a huge document, unknown tags, extra documents.
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,8 +40,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})
 _FALSES = frozenset({"no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"})
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)")
-_FLOAT = re.compile(
-    r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*\.[0-9_]*)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*\.[0-9_]*)(?:[eE][-+]?[0-9]+)?")  # YAML 1.1: a dot
 _SPECIAL_FLOATS = {
     ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
     "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
@@ -61,33 +63,54 @@ _MERGE_KEY = _MergeKey()
 
 
 class SourceMap:
-    """Where each node of a loaded document starts, keyed by its data path."""
+    """Where each node of a loaded document starts, found by its data path.
 
-    def __init__(self) -> None:
-        self._values: dict[DataPath, Position] = {}
-        self._keys: dict[DataPath, Position] = {}
+    Positions live in one table per container, keyed by the container's
+    identity: a mapping's table holds (key mark, value mark) per key, a
+    sequence's holds each item's mark. A lookup walks the data along the path.
+    This costs far less while loading than a dictionary keyed by whole paths.
+    """
 
-    def add_value(self, path: DataPath, position: Position) -> None:
-        self._values.setdefault(path, position)
+    def __init__(self, data: Any = None, root_mark: Any = None,
+                 tables: dict[int, Any] | None = None) -> None:
+        self._data = data  # keeps the containers alive, so their ids stay theirs
+        self._root_mark = root_mark
+        self._tables: dict[int, Any] = tables or {}
 
-    def add_key(self, path: DataPath, position: Position) -> None:
-        self._keys.setdefault(path, position)
+    def _walk(self, path: DataPath) -> tuple[Any, Any]:
+        """(mark of the deepest node on the path that has one, its key mark if a mapping entry)."""
+        node, mark, key_mark = self._data, self._root_mark, None
+        for part in path:
+            table = self._tables.get(id(node))
+            if table is None:
+                break
+            if isinstance(node, dict) and part in table:
+                key_mark, mark = table[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(table):
+                key_mark, mark = None, table[part]
+            else:
+                key_mark = None
+                break
+            node = node[part]
+        return mark, key_mark
 
     def value(self, path: DataPath) -> Position:
         """The node at ``path``, or its nearest ancestor that has a position.
 
-        Nodes reached through an alias, or missing fields, have no position of
+        Missing fields, and keys merged in with ``<<``, have no position of
         their own; the closest enclosing node is the most useful place to point.
         """
-        for end in range(len(path), -1, -1):
-            found = self._values.get(path[:end])
-            if found is not None:
-                return found
-        return Position(1, 1)
+        mark, _key_mark = self._walk(path)
+        return _to_position(mark)
 
     def key(self, path: DataPath) -> Position:
         """The key of the mapping entry at ``path``; its value if it has none."""
-        return self._keys.get(path) or self.value(path)
+        mark, key_mark = self._walk(path)
+        return _to_position(key_mark if key_mark is not None else mark)
+
+
+def _to_position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
 
 @dataclass
@@ -130,19 +153,40 @@ def decode_utf8(raw: bytes) -> tuple[str | None, Finding | None]:
         return None, Finding(rule("not-utf8"), message, position=Position(line, column))
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while bulk-building acyclic data.
+
+    Building hundreds of thousands of containers makes the collector scan the
+    growing heap again and again, for nothing: the loader's data has no cycles
+    (an alias can only point at a node already complete). Re-entrant.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_yaml(text: str) -> LoadedYaml:
     """Parse YAML text into plain data and a SourceMap, with loading findings."""
     builder = _Builder()
+    parser = _YamlLoader(text)
     try:
-        builder.run(yaml.parse(text, Loader=_YamlLoader))
+        with paused_gc():
+            builder.run(parser.get_event)
     except yaml.MarkedYAMLError as error:
-        return LoadedYaml(None, builder.source_map, builder.findings + [_syntax_finding(error)])
+        return LoadedYaml(None, builder.source_map(), builder.findings + [_syntax_finding(error)])
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         finding = Finding(rule("yaml-syntax"), f"invalid YAML: {error}", position=Position(1, 1))
-        return LoadedYaml(None, builder.source_map, builder.findings + [finding])
+        return LoadedYaml(None, builder.source_map(), builder.findings + [finding])
     except _AliasLimitExceeded as stop:
-        return LoadedYaml(None, builder.source_map, builder.findings + [stop.finding])
-    return LoadedYaml(builder.data, builder.source_map, builder.findings)
+        return LoadedYaml(None, builder.source_map(), builder.findings + [stop.finding])
+    finally:
+        parser.dispose()
+    return LoadedYaml(builder.data, builder.source_map(), builder.findings)
 
 
 def _syntax_finding(error: yaml.MarkedYAMLError) -> Finding:
@@ -155,11 +199,6 @@ def _syntax_finding(error: yaml.MarkedYAMLError) -> Finding:
     return Finding(rule("yaml-syntax"), f"{problem}{context}".strip(), position=position)
 
 
-def _position(event: Any) -> Position:
-    mark = event.start_mark
-    return Position(mark.line + 1, mark.column + 1)
-
-
 class _AliasLimitExceeded(Exception):
     def __init__(self, finding: Finding) -> None:
         super().__init__(finding.message)
@@ -169,16 +208,18 @@ class _AliasLimitExceeded(Exception):
 class _Frame:
     """A mapping or sequence being built, with what the builder needs of it."""
 
-    __slots__ = ("container", "path", "anchor", "size", "key", "position",
+    __slots__ = ("container", "table", "is_map", "mark", "anchor", "size", "key", "key_mark",
                  "skip_value", "merges", "is_key")
 
-    def __init__(self, container: Any, path: DataPath, anchor: str | None) -> None:
+    def __init__(self, container: Any, mark: Any, anchor: str | None) -> None:
         self.container = container
-        self.path = path
+        self.is_map = type(container) is dict
+        self.table: Any = {} if self.is_map else []
+        self.mark = mark
         self.anchor = anchor
         self.size = 1
         self.key: Any = _NO_KEY
-        self.position: Position | None = None
+        self.key_mark: Any = None
         self.skip_value = False
         self.merges: list[Any] = []
         self.is_key = False
@@ -188,27 +229,72 @@ _NO_KEY = object()
 
 
 class _Builder:
-    """Turns a YAML event stream into data; one instance per document."""
+    """Turns a YAML event stream into data; one instance per document.
+
+    `run` is the hot path of loading (a few hundred thousand events for a
+    large registry), so it keeps its state in locals and handles the common
+    events inline rather than through a method per event.
+    """
 
     def __init__(self) -> None:
         self.data: Any = None
-        self.source_map = SourceMap()
+        self.root_mark: Any = None
+        self.tables: dict[int, Any] = {}
         self.findings: list[Finding] = []
         self._anchors: dict[str, tuple[Any, int]] = {}
         self._alias_nodes = 0
         self._documents = 0
 
-    def run(self, events: Any) -> None:
+    def source_map(self) -> SourceMap:
+        return SourceMap(self.data, self.root_mark, self.tables)
+
+    def run(self, get_event: Any) -> None:
         stack: list[_Frame] = []
-        for event in events:
+        scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+        mapping_start, sequence_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+        mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
+        resolve = self._resolve
+        maybe_not_string = _MAYBE_NOT_STRING
+        while True:
+            event = get_event()
             kind = type(event)
-            if kind is yaml.ScalarEvent:
-                self._scalar(stack, event)
-            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
-                self._start(stack, event, {} if kind is yaml.MappingStartEvent else [])
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                self._end(stack, event)
-            elif kind is yaml.AliasEvent:
+            if kind is scalar_event:
+                value = event.value
+                # Most scalars are untagged text that no resolution could change.
+                if event.tag is not None or (event.implicit[0] and (not value or value[0] in maybe_not_string)):
+                    value = resolve(event)
+                frame = stack[-1] if stack else None
+                if frame is not None and frame.is_map and frame.key is _NO_KEY:
+                    is_merge = value == "<<" and event.tag is None and event.implicit[0]
+                    self._take_key(frame, _MERGE_KEY if is_merge else value, event.start_mark)
+                    continue
+                if event.anchor is not None:
+                    self._anchors[event.anchor] = (value, 1)
+                if frame is None:
+                    self._place_root(value, event.start_mark)
+                elif frame.is_map:
+                    frame.size += 1
+                    key = frame.key
+                    frame.key = _NO_KEY
+                    if frame.skip_value:
+                        frame.skip_value = False
+                    elif key is _MERGE_KEY:
+                        frame.merges.append(value)
+                    else:
+                        frame.container[key] = value
+                        frame.table[key] = (frame.key_mark, event.start_mark)
+                else:
+                    frame.size += 1
+                    frame.container.append(value)
+                    frame.table.append(event.start_mark)
+            elif kind is mapping_start or kind is sequence_start:
+                frame = _Frame({} if kind is mapping_start else [], event.start_mark, event.anchor)
+                if stack and stack[-1].is_map and stack[-1].key is _NO_KEY:
+                    frame.is_key = True  # a list or mapping used as a key: reported and dropped
+                stack.append(frame)
+            elif kind is mapping_end or kind is sequence_end:
+                self._end(stack)
+            elif kind is alias_event:
                 self._alias(stack, event)
             elif kind is yaml.DocumentStartEvent:
                 self._documents += 1
@@ -217,42 +303,22 @@ class _Builder:
                         rule("multiple-documents"),
                         "the file holds more than one YAML document; a registry is one "
                         "document, and everything after the first is ignored",
-                        position=_position(event)))
+                        position=_to_position(event.start_mark)))
+            elif kind is yaml.StreamEndEvent:
+                return
 
-    # -- events --------------------------------------------------------------
-
-    def _scalar(self, stack: list[_Frame], event: Any) -> None:
-        value = self._resolve(event)
-        if stack and type(stack[-1].container) is dict and stack[-1].key is _NO_KEY:
-            is_merge = value == "<<" and event.tag is None and event.implicit[0]
-            self._take_key(stack[-1], _MERGE_KEY if is_merge else value, _position(event))
-            return
-        if event.anchor is not None:
-            self._anchors[event.anchor] = (value, 1)
-        self._place(stack, value, _position(event), 1)
-
-    def _start(self, stack: list[_Frame], event: Any, container: Any) -> None:
-        if stack and type(stack[-1].container) is dict and stack[-1].key is _NO_KEY:
-            # A list or mapping used as a key: built, reported and dropped on its end.
-            frame = _Frame(container, stack[-1].path + ("?",), event.anchor)
-            frame.is_key, frame.position = True, _position(event)
-            stack.append(frame)
-            return
-        path = self._child_path(stack)
-        if path is not None:
-            self.source_map.add_value(path, _position(event))
-        stack.append(_Frame(container, path if path is not None else (), event.anchor))
-
-    def _end(self, stack: list[_Frame], event: Any) -> None:
+    def _end(self, stack: list[_Frame]) -> None:
         frame = stack.pop()
         if frame.merges:
             self._apply_merges(frame)
         if frame.anchor is not None:
             self._anchors[frame.anchor] = (frame.container, frame.size)
         if frame.is_key:
-            self._take_key(stack[-1], frame.container, frame.position or _position(event))
+            self._take_key(stack[-1], frame.container, frame.mark)
             return
-        self._place(stack, frame.container, None, frame.size)
+        if frame.table:
+            self.tables[id(frame.container)] = frame.table
+        self._place(stack, frame.container, frame.mark, frame.size)
 
     def _alias(self, stack: list[_Frame], event: Any) -> None:
         anchored = self._anchors.get(event.anchor)
@@ -265,69 +331,52 @@ class _Builder:
                 rule("alias-expansion"),
                 f"aliases expand to more than {ALIAS_NODE_LIMIT:,} nodes; the registry "
                 "is rejected to keep loading fast and memory bounded",
-                position=_position(event)))
-        if stack and type(stack[-1].container) is dict and stack[-1].key is _NO_KEY:
-            self._take_key(stack[-1], value, _position(event))
+                position=_to_position(event.start_mark)))
+        if stack and stack[-1].is_map and stack[-1].key is _NO_KEY:
+            self._take_key(stack[-1], value, event.start_mark)
             return
-        self._place(stack, value, _position(event), size)
+        self._place(stack, value, event.start_mark, size)
 
-    # -- building ------------------------------------------------------------
-
-    def _take_key(self, frame: _Frame, key: Any, position: Position) -> None:
+    def _take_key(self, frame: _Frame, key: Any, mark: Any) -> None:
         if isinstance(key, (dict, list)):
             self.findings.append(Finding(
                 rule("complex-key"), "a mapping key must be a plain value, not a list or a mapping",
-                position=position))
+                position=_to_position(mark)))
             frame.key, frame.skip_value = None, True
             return
-        frame.key = key
-        if key is _MERGE_KEY:
-            return
-        if key in frame.container:
-            first = self.source_map.key(frame.path + (key,))
+        frame.key, frame.key_mark = key, mark
+        if key is not _MERGE_KEY and key in frame.container:
+            first = _to_position(frame.table[key][0])
             self.findings.append(Finding(
                 rule("duplicate-key"),
                 f"duplicate key `{key}` (first at line {first.line}, column {first.column}); "
                 "the first value is kept",
-                position=position))
+                position=_to_position(mark)))
             frame.skip_value = True
-        else:
-            self.source_map.add_key(frame.path + (key,), position)
 
-    def _child_path(self, stack: list[_Frame]) -> DataPath | None:
-        if not stack:
-            return ()
-        parent = stack[-1]
-        if type(parent.container) is dict:
-            if parent.skip_value or parent.key is _MERGE_KEY:
-                return None
-            return parent.path + (parent.key,)
-        return parent.path + (len(parent.container),)
+    def _place_root(self, value: Any, mark: Any) -> None:
+        if self._documents <= 1:
+            self.data, self.root_mark = value, mark
 
-    def _place(self, stack: list[_Frame], value: Any, position: Position | None, size: int) -> None:
+    def _place(self, stack: list[_Frame], value: Any, mark: Any, size: int) -> None:
         if not stack:
-            if self._documents <= 1:
-                self.data = value
-                if position is not None:
-                    self.source_map.add_value((), position)
+            self._place_root(value, mark)
             return
         parent = stack[-1]
         parent.size += size
-        if type(parent.container) is dict:
-            key = parent.key
-            parent.key = _NO_KEY
-            if parent.skip_value:
-                parent.skip_value = False
-            elif key is _MERGE_KEY:
-                parent.merges.append(value)
-            else:
-                if position is not None:
-                    self.source_map.add_value(parent.path + (key,), position)
-                parent.container[key] = value
-        else:
-            if position is not None:
-                self.source_map.add_value(parent.path + (len(parent.container),), position)
+        if not parent.is_map:
             parent.container.append(value)
+            parent.table.append(mark)
+            return
+        key = parent.key
+        parent.key = _NO_KEY
+        if parent.skip_value:
+            parent.skip_value = False
+        elif key is _MERGE_KEY:
+            parent.merges.append(value)
+        else:
+            parent.container[key] = value
+            parent.table[key] = (parent.key_mark, mark)
 
     def _apply_merges(self, frame: _Frame) -> None:
         """YAML merge keys: ``<<: *defaults`` fills in keys the mapping lacks."""
@@ -337,7 +386,7 @@ class _Builder:
                 if not isinstance(source, dict):
                     self.findings.append(Finding(
                         rule("invalid-value"), "a merge key `<<` takes a mapping or a list of mappings",
-                        path=frame.path))
+                        position=_to_position(frame.mark)))
                     continue
                 for key, value in source.items():
                     frame.container.setdefault(key, value)
@@ -362,7 +411,7 @@ class _Builder:
         self.findings.append(Finding(
             rule("unsupported-tag"),
             f"tag `{tag}` is not supported; the value is read as text",
-            position=_position(event)))
+            position=_to_position(event.start_mark)))
         return value
 
     def _resolve_tagged(self, event: Any, name: str, value: str) -> Any:
@@ -372,7 +421,7 @@ class _Builder:
         if expected is None:
             self.findings.append(Finding(
                 rule("unsupported-tag"), f"tag `!!{name}` is not supported; the value is read as text",
-                position=_position(event)))
+                position=_to_position(event.start_mark)))
             return value
         resolved = _resolve_plain(value)
         if isinstance(resolved, expected) and not (
@@ -382,7 +431,7 @@ class _Builder:
         self.findings.append(Finding(
             rule("unsupported-tag"),
             f"`{value}` cannot be read as tag `!!{name}`; the value is read as text",
-            position=_position(event)))
+            position=_to_position(event.start_mark)))
         return value
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: Probabilities within this relative distance of the observed table's count as
 #: "as extreme", so that floating-point noise does not drop tied tables (the
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 _RELATIVE_TOLERANCE = 1 + 1e-7
 
 
+@lru_cache(maxsize=65536)
 def fisher_exact(k1: int, n1: int, k2: int, n2: int) -> float:
     """Two-sided p-value of Fisher's exact test for the table [[k1, n1-k1], [k2, n2-k2]].
 

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimcheck.checks import check_acceptances, run_checks
-from claimcheck.compare import ClaimComparison, compare_registry
+from claimcheck.compare import compare_claim
 from claimcheck.findings import Finding, LocatedFinding, Position, Severity
 from claimcheck.index import RegistryIndex, build_index
-from claimcheck.loader import SourceMap, TextProblem, decode_utf8, load_source_text, load_yaml, read_text
+from claimcheck.loader import (
+    SourceMap, TextProblem, decode_utf8, load_source_text, load_yaml, paused_gc, read_text,
+)
 from claimcheck.quotes import SourceText
 from claimcheck.rules import rule
 from claimcheck.schema import ModelResult, build_registry, check_top_level
@@ -27,7 +29,6 @@ class Validation:
     file: str
     findings: list[LocatedFinding] = field(default_factory=list)
     index: RegistryIndex | None = None
-    comparisons: list[ClaimComparison] = field(default_factory=list)
     source_map: SourceMap = field(default_factory=SourceMap)
 
     @property
@@ -46,6 +47,11 @@ def validate_file(path: Path, display_name: str | None = None) -> Validation:
 
 
 def validate_bytes(raw: bytes, base_dir: Path, file: str) -> Validation:
+    with paused_gc():
+        return _validate(raw, base_dir, file)
+
+
+def _validate(raw: bytes, base_dir: Path, file: str) -> Validation:
     result = Validation(file)
     source_map = SourceMap()
     findings: list[Finding] = []
@@ -70,8 +76,10 @@ def validate_bytes(raw: bytes, base_dir: Path, file: str) -> Validation:
         index = build_index(model, texts)
         findings.extend(run_checks(index))
         result.index = index
-        result.comparisons = compare_registry(index)
-        findings.extend(check_acceptances(result.comparisons, index))
+        # Only acknowledged claims need comparing to validate; reports compare the rest.
+        accepted = [compare_claim(index, position, claim) for position, claim in enumerate(index.registry.claims)
+                    if claim.accepted is not None]
+        findings.extend(check_acceptances(accepted, index))
         return result
     finally:
         result.findings = sorted((locate(f, source_map, file) for f in findings),
