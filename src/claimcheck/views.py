@@ -83,20 +83,33 @@ def render_conflicts(rows: Sequence[dict[str, Any]], console: Console) -> None:
         console.print("No conflicts or tensions.")
         return
     claim = None
-    for row in rows:
-        if row["claim"] != claim:
-            claim = row["claim"]
+    for merged in _merge_rows(rows):
+        first = merged[0]
+        if first["claim"] != claim:
+            claim = first["claim"]
             console.print()
-            console.print(Text.assemble((claim, "bold"), " ", (row["statement"], "dim")))
-        _print_pair(row, console)
+            console.print(Text.assemble((claim, "bold"), " ", (first["statement"], "dim")))
+        _print_pair(merged, console)
     counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in ("conflict", "tension", "agree")}
     accepted = sum(1 for r in rows if r["accepted"])
     console.print()
     summary = ", ".join(f"{n} {v}{'s' if n != 1 else ''}" for v, n in counts.items() if n)
-    console.print(f"{summary}; {accepted} accepted." if accepted else f"{summary}.")
+    console.print(f"{summary} between pairs of quotes; {accepted} accepted." if accepted
+                  else f"{summary} between pairs of quotes.")
 
 
-def _print_pair(row: dict[str, Any], console: Console) -> None:
+def _merge_rows(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Rows that differ only in their quotes, shown once with all the quotes of each side."""
+    merged: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        key = (row["claim"], row["verdict"], row["internal"], row["accepted"], row["reason"],
+               row["a"]["source"], _says(row["a"]["says"]), row["b"]["source"], _says(row["b"]["says"]))
+        merged.setdefault(key, []).append(row)
+    return list(merged.values())
+
+
+def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
+    row = rows[0]
     verdict = row["verdict"]
     label = Text(verdict.upper(), style=VERDICT_STYLES[verdict])
     if row["internal"]:
@@ -108,10 +121,13 @@ def _print_pair(row: dict[str, Any], console: Console) -> None:
     _indented(console, label, 2)
     for name in ("a", "b"):
         side = row[name]
-        line = f", line {side['line']}" if side["line"] else ""
-        _indented(console, Text.assemble(f"{name}. ", (side["source"], "bold"),
-                                         f" says {_says(side['says'])}{line}"), 4)
-        _indented(console, Text(f"\"{side['quote']}\"", style="italic"), 7)
+        _indented(console, Text.assemble(f"{name}. ", (side["source"], "bold"), f" says {_says(side['says'])}"), 4)
+        quotes: dict[str, int | None] = {}
+        for other in rows:
+            quotes.setdefault(other[name]["quote"], other[name]["line"])
+        for quote, line in quotes.items():
+            where = f" (line {line})" if line else ""
+            _indented(console, Text.assemble((f"\"{quote}\"", "italic"), where), 7)
     if row.get("note"):
         _indented(console, Text(f"note: {row['note']}", style="dim"), 4)
 
