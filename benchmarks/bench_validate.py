@@ -46,7 +46,7 @@ def make_registry(claims: int, sources: int = 200, seed: int = 1) -> str:
                 says = template.format(k=k, n=n, pct=37)
             source = rng.choice(("study", "news"))
             lines += [f"      - source: {source}-{rng.randint(0, sources - 1)}",
-                      f"        says: {says}" if says not in ("yes", "no") else f"        says: {says}",
+                      f"        says: {says}",
                       f'        quote: "In trial {c}, {k} out of {n} men responded to the treatment"']
     return "\n".join(lines) + "\n"
 

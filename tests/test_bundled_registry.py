@@ -98,10 +98,10 @@ def test_grades_and_their_reasons() -> None:
     assert rows["overall-motile-sperm"]["reasons"] == [
         "starts low: best design cohort (jessup-2025)",
         "down 1 imprecision: n = 30, 95% CI 22%-54%",
-        "down 1 indirectness: known only second-hand: aksoy-blog-2025 (blog), news-isotretinoin-infertility "
-        "(news) (already very-low)",
-        "down 1 unreliable reporting: among the only documents: aksoy-blog-2025 (commercial), "
-        "news-isotretinoin-infertility (ai-generated) (already very-low)",
+        ("down 1 indirectness: known only second-hand: aksoy-blog-2025 (blog), news-isotretinoin-infertility "
+        "(news) (already very-low)"),
+        ("down 1 unreliable reporting: among the only documents: aksoy-blog-2025 (commercial), "
+        "news-isotretinoin-infertility (ai-generated) (already very-low)"),
         "= very-low",
     ]
     assert (rows["overall-motile-sperm"]["documents"], rows["overall-motile-sperm"]["independent_studies"]) == (2, 1)

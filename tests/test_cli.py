@@ -78,6 +78,14 @@ def test_github_format_escapes_percent_and_newlines(registry) -> None:
     assert "11/30 (40%25)" in line and "\n" == line[-1] and line.count("\n") == 1
 
 
+def test_several_registries_at_once(registry) -> None:
+    registry(BROKEN, name="one.yaml")
+    registry(UNUSED, name="two.yaml")
+    result = invoke("validate", "--format", "json", "one.yaml", "two.yaml")
+    assert result.exit_code == 1
+    assert [(f["file"], f["code"]) for f in json.loads(result.output)] == [("one.yaml", "CC304"), ("two.yaml", "CC209")]
+
+
 def test_missing_registry_exits_2(registry) -> None:
     result = invoke("validate", "nowhere.yaml")
     assert result.exit_code == 2
@@ -163,7 +171,7 @@ def test_show_json(registry) -> None:
 def test_list_filters(registry) -> None:
     registry(MINIMAL_SOURCES + CLAIM + CLAIM.replace("claims:\n", "").replace("id: response", "id: other")
              .replace("says: most", "says: 37%") + "    tags: [x]\n")
-    rows = lambda *a: [r["claim"] for r in json.loads(invoke("list", "--format", "json", *a).output)]  # noqa: E731
+    rows = lambda *a: [r["claim"] for r in json.loads(invoke("list", "--format", "json", *a).output)]
     assert rows() == ["response", "other"]
     assert rows("--status", "conflict") == ["response"]
     assert rows("--status", "agree") == ["other"]

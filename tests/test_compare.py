@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -68,14 +67,14 @@ def verdict(registry, a: tuple[str, str], b: tuple[str, str]) -> tuple[str, str]
 
 def test_count_and_percentage_of_one_study_agree(registry) -> None:
     assert verdict(registry, ("news-a", "11/30"), ("blog-a", "37%")) == (
-        "agree", "same study (`study-a`), values match within rounding: `11/30` (36.67%) lies within "
-                 "`37%` ([36.5, 37.5)%)")
+        "agree", ("same study (`study-a`), values match within rounding: `11/30` (36.67%) lies within "
+                 "`37%` ([36.5, 37.5)%)"))
 
 
 def test_most_against_a_minority_count_conflicts(registry) -> None:
     assert verdict(registry, ("news-a", "11/30"), ("blog-a", "most")) == (
-        "conflict", "same study (`study-a`), so one measurement, yet `11/30` (36.67%) lies outside `most` "
-                    "((50, 100]%)")
+        "conflict", ("same study (`study-a`), so one measurement, yet `11/30` (36.67%) lies outside `most` "
+                    "((50, 100]%)"))
 
 
 def test_two_articles_repeating_one_study_must_match_within_rounding(registry) -> None:
@@ -89,20 +88,20 @@ def test_a_bound_and_a_value_in_it_agree(registry) -> None:
 
 def test_a_bound_and_a_value_outside_it_conflict(registry) -> None:
     assert verdict(registry, ("news-a", "<10%"), ("blog-a", "12%")) == (
-        "conflict", "same study (`study-a`), so one measurement, yet `<10%` ([0, 10)%) and `12%` "
-                    "([11.5, 12.5)%) do not overlap")
+        "conflict", ("same study (`study-a`), so one measurement, yet `<10%` ([0, 10)%) and `12%` "
+                    "([11.5, 12.5)%) do not overlap"))
 
 
 def test_a_range_and_an_upper_bound_agree(registry) -> None:
     assert verdict(registry, ("news-a", "3-6 months"), ("blog-a", "up to 9 months")) == (
-        "agree", "same study (`study-a`), values match within rounding: `3-6 months` ([76.1, 197.86) days) "
-                 "and `up to 9 months` ([0, 273.96] days) overlap")
+        "agree", ("same study (`study-a`), values match within rounding: `3-6 months` ([76.1, 197.86) days) "
+                 "and `up to 9 months` ([0, 273.96] days) overlap"))
 
 
 def test_units_are_converted_before_comparing(registry) -> None:
     assert verdict(registry, ("news-a", "12 weeks"), ("blog-a", "3 months")) == (
-        "agree", "same study (`study-a`), values match within rounding: `12 weeks` ([80.5, 87.5) days) "
-                 "and `3 months` ([76.1, 106.54) days) overlap")
+        "agree", ("same study (`study-a`), values match within rounding: `12 weeks` ([80.5, 87.5) days) "
+                 "and `3 months` ([76.1, 106.54) days) overlap"))
 
 
 def test_doses_convert_mass_and_time(registry) -> None:
@@ -114,20 +113,20 @@ def test_doses_convert_mass_and_time(registry) -> None:
 
 def test_two_studies_counts_within_sampling_error_agree(registry) -> None:
     assert verdict(registry, ("news-a", "11/30"), ("news-b", "13/30")) == (
-        "agree", "different studies (study-a vs study-b): 11/30 vs 13/30 are within sampling error "
-                 "(Fisher's exact p = 0.79)")
+        "agree", ("different studies (study-a vs study-b): 11/30 vs 13/30 are within sampling error "
+                 "(Fisher's exact p = 0.79)"))
 
 
 def test_two_studies_counts_beyond_sampling_error_conflict(registry) -> None:
     assert verdict(registry, ("news-a", "11/30"), ("news-b", "25/30")) == (
-        "conflict", "different studies (study-a vs study-b): 11/30 vs 25/30 differ beyond sampling error "
-                    "(Fisher's exact p = 0.00048 < 0.05)")
+        "conflict", ("different studies (study-a vs study-b): 11/30 vs 25/30 differ beyond sampling error "
+                    "(Fisher's exact p = 0.00048 < 0.05)"))
 
 
 def test_two_studies_without_counts_and_disjoint_values_are_in_tension(registry) -> None:
     assert verdict(registry, ("news-a", "37%"), ("news-b", "54%")) == (
-        "tension", "different studies (study-a vs study-b): `37%` ([36.5, 37.5)%) and `54%` ([53.5, 54.5)%) do "
-                   "not overlap; without counts for both, sampling error cannot be judged")
+        "tension", ("different studies (study-a vs study-b): `37%` ([36.5, 37.5)%) and `54%` ([53.5, 54.5)%) do "
+                   "not overlap; without counts for both, sampling error cannot be judged"))
 
 
 def test_a_document_citing_nothing_is_its_own_root(registry) -> None:

@@ -113,8 +113,8 @@ def test_imprecision_from_sample_size_without_counts(registry) -> None:
 
 def test_indirectness_when_every_document_is_second_hand(registry) -> None:
     result = graded(registry, [source("s", design="rct"), source("n", "news", cites=("s",))], ("n", "yes"))
-    assert result["reasons"] == ["starts high: best design rct (s)", "down 1 indirectness: known only second-hand: "
-                                 "n (news)", "= moderate"]
+    assert result["reasons"] == ["starts high: best design rct (s)", ("down 1 indirectness: known only second-hand: "
+                                 "n (news)"), "= moderate"]
 
 
 @pytest.mark.parametrize("flag", ["ai-generated", "commercial"])

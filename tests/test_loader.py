@@ -5,9 +5,9 @@ from __future__ import annotations
 import tracemalloc
 
 import pytest
-from hypothesis import given, settings, strategies as st
-
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.findings import Position
 from claimcheck.loader import ALIAS_NODE_LIMIT, decode_utf8, load_yaml

@@ -5,11 +5,22 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimcheck.values import (
-    DAILY_DOSE, DOSE, DURATION, NUMBER, PROPORTION, STANCE, WEIGHT_BASED_DAILY_DOSE,
-    Interval, Measure, Stance, ValueSyntaxError, parse,
+    DAILY_DOSE,
+    DOSE,
+    DURATION,
+    NUMBER,
+    PROPORTION,
+    STANCE,
+    WEIGHT_BASED_DAILY_DOSE,
+    Interval,
+    Measure,
+    Stance,
+    ValueSyntaxError,
+    parse,
 )
 
 INF = math.inf

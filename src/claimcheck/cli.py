@@ -9,23 +9,22 @@ from __future__ import annotations
 import difflib
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
 import click
 
-from claimcheck import __version__
+from claimcheck import __version__, views
 from claimcheck.compare import STATUSES, compare_registry
-from claimcheck.findings import Severity
+from claimcheck.findings import LocatedFinding, Severity
 from claimcheck.formats import FORMATS, make_console, render_github, render_json, render_text
 from claimcheck.grading import GRADES, grade_registry
 from claimcheck.loader import RegistryReadError
 from claimcheck.model import json_schema
-from claimcheck.rules import RULES, find_rule
 from claimcheck.ruledocs import rule_markdown, rules_markdown
+from claimcheck.rules import RULES, find_rule
 from claimcheck.validate import Validation, validate_file
-from claimcheck import views
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_REGISTRY = "claims.yaml"
@@ -71,26 +70,27 @@ def _display_name(path: Path) -> str:
         return str(path)
 
 
-def _print_findings(validation: Validation, output_format: str, color: bool | None) -> None:
+def _print_findings(findings: Sequence[LocatedFinding], output_format: str, color: bool | None) -> None:
     if output_format == "json":
-        _emit(render_json(validation.findings))
+        _emit(render_json(findings))
     elif output_format == "github":
-        if validation.findings:
-            _emit(render_github(validation.findings))
+        if findings:
+            _emit(render_github(findings))
     else:
-        render_text(validation.findings, make_console(color, sys.stdout))
+        render_text(findings, make_console(color, sys.stdout))
 
 
 @main.command()
-@registry_argument
+@click.argument("registries", nargs=-1, type=click.Path(dir_okay=True, path_type=Path))
 @format_option(FORMATS)
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too.")
 @color_option
-def validate(registry: Path, output_format: str, strict: bool, color: bool | None) -> None:
-    """Check a registry: format, references, quotes against the documents, arithmetic."""
-    validation = _validate(registry)
-    _print_findings(validation, output_format, color)
-    failing = validation.findings if strict else validation.errors
+def validate(registries: tuple[Path, ...], output_format: str, strict: bool, color: bool | None) -> None:
+    """Check registries (default ./claims.yaml): format, references, quotes against the
+    documents, arithmetic."""
+    findings = [f for registry in registries or (Path(DEFAULT_REGISTRY),) for f in _validate(registry).findings]
+    _print_findings(findings, output_format, color)
+    failing = findings if strict else [f for f in findings if f.severity is Severity.ERROR]
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
@@ -100,7 +100,7 @@ def _report(registry: Path, output_format: str, color: bool | None) -> views.Rep
     if validation.errors or validation.index is None:
         if output_format == "text":
             click.echo(f"claimcheck: {registry} has errors; fix them first (claimcheck validate):", err=True)
-        _print_findings(validation, output_format if output_format in FORMATS else "text", color)
+        _print_findings(validation.findings, output_format, color)
         sys.exit(EXIT_FINDINGS)
     comparisons = compare_registry(validation.index)
     grades = grade_registry(validation.index, comparisons)

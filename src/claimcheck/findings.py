@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Union
 
-PathItem = Union[str, int]
+PathItem = str | int
 DataPath = tuple[PathItem, ...]
 
 

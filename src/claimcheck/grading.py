@@ -122,7 +122,7 @@ class _Grader:
     def _risk_of_bias(self) -> None:
         concerns = []
         for study in self.studies:
-            problems = [flag for flag in BIAS_FLAGS if flag in study.flags]
+            problems: list[str] = [flag for flag in BIAS_FLAGS if flag in study.flags]
             if study.peer_reviewed is False:
                 problems.insert(0, "not peer reviewed")
             if problems:

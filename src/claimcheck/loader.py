@@ -50,6 +50,10 @@ _SPECIAL_FLOATS = {
 _MAYBE_NOT_STRING = frozenset("0123456789+-.~nNyYtTfFoO")
 
 _TAG = "tag:yaml.org,2002:"
+#: The standard scalar tags beyond !!str, and the resolved types each accepts.
+_TAGGED_TYPES: dict[str, type | tuple[type, ...]] = {
+    "int": int, "float": (int, float), "bool": bool, "null": type(None),
+}
 
 
 class _MergeKey:
@@ -208,8 +212,19 @@ class _AliasLimitExceeded(Exception):
 class _Frame:
     """A mapping or sequence being built, with what the builder needs of it."""
 
-    __slots__ = ("container", "table", "is_map", "mark", "anchor", "size", "key", "key_mark",
-                 "skip_value", "merges", "is_key")
+    __slots__ = (
+        "anchor",
+        "container",
+        "is_key",
+        "is_map",
+        "key",
+        "key_mark",
+        "mark",
+        "merges",
+        "size",
+        "skip_value",
+        "table",
+    )
 
     def __init__(self, container: Any, mark: Any, anchor: str | None) -> None:
         self.container = container
@@ -417,7 +432,7 @@ class _Builder:
     def _resolve_tagged(self, event: Any, name: str, value: str) -> Any:
         if name == "str":
             return value
-        expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}.get(name)
+        expected = _TAGGED_TYPES.get(name)
         if expected is None:
             self.findings.append(Finding(
                 rule("unsupported-tag"), f"tag `!!{name}` is not supported; the value is read as text",
@@ -427,7 +442,7 @@ class _Builder:
         if isinstance(resolved, expected) and not (
             name in ("int", "float") and isinstance(resolved, bool)
         ):
-            return float(resolved) if name == "float" else resolved
+            return float(resolved) if name == "float" and isinstance(resolved, (int, float)) else resolved
         self.findings.append(Finding(
             rule("unsupported-tag"),
             f"`{value}` cannot be read as tag `!!{name}`; the value is read as text",

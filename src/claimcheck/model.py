@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
 
 FORMAT_VERSION = 1
 
@@ -62,12 +61,12 @@ def _pattern(regex: str, description: str) -> AfterValidator:
 
 Slug = Annotated[StrictStr, _pattern(SLUG_PATTERN, "must be a slug: lowercase letters, digits and hyphens")]
 Doi = Annotated[StrictStr, _pattern(r"10\.\d{4,9}/\S+", "must be a DOI: 10.NNNN/suffix, without a URL prefix")]
-Pmid = Annotated[Union[StrictInt, StrictStr], AfterValidator(
+Pmid = Annotated[StrictInt | StrictStr, AfterValidator(
     lambda value: _check_pmid(value))]
 Nct = Annotated[StrictStr, _pattern(r"NCT\d{8}", "must be NCT followed by 8 digits")]
 Url = Annotated[StrictStr, _pattern(r"https?://[^\s/?#]+\.[^\s]*", "must be an http:// or https:// address")]
-Published = Annotated[Union[StrictInt, StrictStr], AfterValidator(_published)]
-Says = Union[StrictBool, StrictInt, StrictFloat, StrictStr]
+Published = Annotated[StrictInt | StrictStr, AfterValidator(_published)]
+Says = StrictBool | StrictInt | StrictFloat | StrictStr
 Text = Annotated[StrictStr, Field(min_length=1)]
 
 

@@ -165,9 +165,7 @@ def data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
     node = data
     path: list[Any] = []
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             node = node[part]
         else:
             break
@@ -214,7 +212,9 @@ def _finding(item: Any, loc: tuple[Any, ...], path: DataPath) -> Finding:
 
 def _describe_owner(path: DataPath) -> str:
     if len(path) >= 4 and path[0] == "claims" and path[2] == "evidence":
-        return f"evidence entry {path[3] + 1} of claim {path[1] + 1}" if isinstance(path[3], int) else "evidence"
+        claim, entry = path[1], path[3]
+        if isinstance(claim, int) and isinstance(entry, int):
+            return f"evidence entry {entry + 1} of claim {claim + 1}"
     if len(path) >= 2 and path[0] == "claims" and isinstance(path[1], int):
         return f"claim {path[1] + 1}"
     if len(path) >= 2 and path[0] == "sources" and isinstance(path[1], int):

@@ -15,7 +15,13 @@ from claimcheck.compare import compare_claim
 from claimcheck.findings import Finding, LocatedFinding, Position, Severity
 from claimcheck.index import RegistryIndex, build_index
 from claimcheck.loader import (
-    SourceMap, TextProblem, decode_utf8, load_source_text, load_yaml, paused_gc, read_text,
+    SourceMap,
+    TextProblem,
+    decode_utf8,
+    load_source_text,
+    load_yaml,
+    paused_gc,
+    read_text,
 )
 from claimcheck.quotes import SourceText
 from claimcheck.rules import rule

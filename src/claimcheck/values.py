@@ -20,7 +20,6 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Union
 
 PROPORTION = "proportion"
 STANCE = "stance"
@@ -141,7 +140,7 @@ class Stance:
         return self.stance
 
 
-Value = Union[Measure, Stance]
+Value = Measure | Stance
 
 
 class ValueSyntaxError(ValueError):

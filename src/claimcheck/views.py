@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, RenderableType
+from rich.console import Group as RenderGroup
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -54,7 +55,7 @@ def _side(index: RegistryIndex, key: EvidenceKey) -> dict[str, Any]:
 
 
 def conflict_rows(report: Report, include_agree: bool = False) -> list[dict[str, Any]]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for comparison in report.comparisons:
         for pair in comparison.pairs:
             if pair.verdict == "agree" and not include_agree:
@@ -154,9 +155,9 @@ def render_conflicts_github(report: Report, rows: Sequence[dict[str, Any]]) -> s
         if row["verdict"] == "agree":
             continue
         position = index.claim_position(row["claim"])
-        claim = index.registry.claims[position] if position is not None else None
-        if claim is None:
+        if position is None:
             continue
+        claim = index.registry.claims[position]
         entry = next(i for i, e in enumerate(claim.evidence) if e.source == row["a"]["source"])
         place = report.validation.source_map.value(index.evidence_path((position, entry)))
         command = "notice" if row["accepted"] else "error" if row["verdict"] == "conflict" else "warning"
@@ -211,18 +212,17 @@ def render_list(rows: Sequence[dict[str, Any]], console: Console) -> None:
         return
     table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
     table.add_column("claim: what each document says", overflow="fold", ratio=1)
-    table.add_column("status", no_wrap=True)
-    table.add_column("grade", no_wrap=True)
+    table.add_column("status, grade", no_wrap=True)
     for row in rows:
-        cell = Text(row["claim"], style="bold")
-        cell.append(f"\n{row['statement']}", style="dim")
+        lines: list[RenderableType] = [Text(row["claim"], style="bold"), Text(row["statement"], style="dim")]
         for source, says in _values_by_source(row["values"]).items():
-            cell.append(f"\n  {source}: ", style="cyan")
-            cell.append(" · ".join(says))
+            lines.append(Padding(Text.assemble((f"{source}: ", "cyan"), " · ".join(says)), (0, 0, 0, 2)))
         status = Text(row["status"], style=VERDICT_STYLES[row["status"]])
         if row["accepted"] and row["status"] in ("conflict", "tension"):
-            status.append("\n(accepted)", style="dim")
-        table.add_row(cell, status, _grade_text(row["grade"]))
+            status.append(" (accepted)", style="dim")
+        status.append("\n")
+        status.append_text(_grade_text(row["grade"]))
+        table.add_row(RenderGroup(*lines), status)
     console.print(table)
     statuses = {s: sum(1 for r in rows if r["status"] == s) for s in VERDICT_STYLES}
     console.print(f"{len(rows)} claims: " + ", ".join(f"{n} {s}" for s, n in statuses.items() if n) + ".")

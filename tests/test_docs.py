@@ -1,0 +1,32 @@
+"""The documentation that is generated must be current."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from conftest import ROOT
+
+
+def load_update_readme():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("update_readme", ROOT / "scripts" / "update_readme.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_readme_shows_the_real_current_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme.count("<!-- output: claimcheck") == 4
+    assert load_update_readme().render(readme) == readme, "run: python scripts/update_readme.py"
+
+
+def test_readme_gives_the_two_commands_that_ci_runs() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m pip install . && claimcheck validate && claimcheck list" in readme
+    assert "python -m pip install -e '.[test]' && python -m pytest" in readme
+    assert "python -m pip install -e '.[test]'" in ci and "python -m pytest" in ci
