@@ -10,10 +10,15 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from claimcheck.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Deterministic property tests, with no time limit per example: the suite runs on noisy shared machines.
+settings.register_profile("deterministic", derandomize=True, deadline=None, print_blob=True)
+settings.load_profile("deterministic")
 
 MINIMAL_SOURCES = """\
 version: 1

@@ -224,6 +224,12 @@ def test_cc203_says_of_the_wrong_type(registry) -> None:
     assert f["message"] == "`says` must be a value: text such as `11/30` or `37%`, a number, or yes/no; got a list"
 
 
+def test_cc203_a_list_item_of_the_wrong_kind(registry) -> None:
+    registry(MINIMAL_SOURCES + "claims:\n  - 5\n")
+    assert codes_at() == [(3, 9, "CC209"), (8, 9, "CC209"), (13, 5, "CC203")]
+    assert findings_of()[2]["message"] == "`claims` item `1` must be a mapping; got the number `5`"
+
+
 def test_cc203_empty_evidence(registry) -> None:
     registry(MINIMAL_SOURCES + "claims:\n  - id: c\n    statement: s\n    evidence: []\n")
     # With no evidence left, no claim uses the two sources: those warnings are true.

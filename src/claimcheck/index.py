@@ -58,12 +58,6 @@ class RegistryIndex:
             for evidence_position, evidence in enumerate(claim.evidence):
                 yield (claim_position, evidence_position), claim, evidence
 
-    def claim_position(self, claim_id: str) -> int | None:
-        for position, claim in enumerate(self.registry.claims):
-            if claim.id == claim_id:
-                return position
-        return None
-
 
 def build_index(model: ModelResult, texts: Mapping[str, SourceText]) -> RegistryIndex:
     registry = model.registry

@@ -175,7 +175,7 @@ def data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
 
 def _finding(item: Any, loc: tuple[Any, ...], path: DataPath) -> Finding:
     kind: str = item["type"]
-    field = str(path[-1]) if path and isinstance(path[-1], str) else "value"
+    field = _field_name(path)
     if kind == "missing":
         missing = str(loc[len(path)]) if len(loc) > len(path) else "a field"
         return Finding(rule("missing-field"),
@@ -208,6 +208,15 @@ def _finding(item: Any, loc: tuple[Any, ...], path: DataPath) -> Finding:
     if expected:
         return Finding(rule("invalid-value"), f"`{field}` must be {expected}; got {got}", path=path)
     return Finding(rule("invalid-value"), f"`{field}`: {item['msg']}; got {got}", path=path)
+
+
+def _field_name(path: DataPath) -> str:
+    """`sample_size`, or `claims` item 3 for a list item."""
+    if not path:
+        return "registry"
+    if isinstance(path[-1], int):
+        return f"{path[-2]}` item `{path[-1] + 1}" if len(path) > 1 else "item"
+    return str(path[-1])
 
 
 def _describe_owner(path: DataPath) -> str:

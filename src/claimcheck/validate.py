@@ -63,9 +63,10 @@ def _validate(raw: bytes, base_dir: Path, file: str) -> Validation:
     findings: list[Finding] = []
     try:
         text, decode_problem = decode_utf8(raw)
-        if text is None:
-            findings.append(decode_problem)  # type: ignore[arg-type]
+        if decode_problem is not None:
+            findings.append(decode_problem)
             return result
+        assert text is not None
         loaded = load_yaml(text)
         source_map = result.source_map = loaded.source_map
         findings.extend(loaded.findings)

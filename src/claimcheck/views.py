@@ -51,6 +51,7 @@ def _side(index: RegistryIndex, key: EvidenceKey) -> dict[str, Any]:
         "says": evidence.says,
         "quote": evidence.quote,
         "line": grounding.line if isinstance(grounding, QuoteMatch) else None,
+        "evidence": key[1],
     }
 
 
@@ -150,16 +151,13 @@ def _indented(console: Console, text: Text | str, indent: int) -> None:
 def render_conflicts_github(report: Report, rows: Sequence[dict[str, Any]]) -> str:
     """Conflicts as GitHub workflow commands, at each pair's first evidence entry."""
     index = report.index
+    positions = {comparison.claim.id: comparison.claim_position for comparison in report.comparisons}
     lines = []
     for row in rows:
         if row["verdict"] == "agree":
             continue
-        position = index.claim_position(row["claim"])
-        if position is None:
-            continue
-        claim = index.registry.claims[position]
-        entry = next(i for i, e in enumerate(claim.evidence) if e.source == row["a"]["source"])
-        place = report.validation.source_map.value(index.evidence_path((position, entry)))
+        key = (positions[row["claim"]], row["a"]["evidence"])
+        place = report.validation.source_map.value(index.evidence_path(key))
         command = "notice" if row["accepted"] else "error" if row["verdict"] == "conflict" else "warning"
         message = f"{row['verdict']} in claim {row['claim']}: {row['a']['source']} vs {row['b']['source']}: {row['reason']}"
         lines.append(f"::{command} file={_github_property(report.validation.file)},line={place.line},"
