@@ -115,4 +115,5 @@ def test_sources_report() -> None:
     rows = {r["source"]: r for r in run_json("sources")}
     assert rows["aksoy-blog-2025"]["quotes_found"] is True
     assert rows["jessup-2025"]["quotes_found"] is None
+    assert (rows["jessup-2025"]["claims"], rows["jessup-2025"]["claims_resting_on_it"]) == (0, 9)
     assert rows["news-isotretinoin-infertility"]["roots"] == ["jessup-2025"]

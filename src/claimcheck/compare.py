@@ -33,7 +33,6 @@ from claimcheck.values import UNCERTAIN, YES, Measure, Stance, Value
 
 Verdict = Literal["agree", "tension", "conflict"]
 Status = Literal["agree", "tension", "conflict", "single-source"]
-VERDICTS: tuple[Verdict, ...] = ("agree", "tension", "conflict")
 STATUSES: tuple[Status, ...] = ("single-source", "agree", "tension", "conflict")
 SEVERITY: dict[str, int] = {"agree": 0, "single-source": 0, "tension": 1, "conflict": 2}
 ALPHA = 0.05
@@ -67,11 +66,6 @@ class ClaimComparison:
     pairs: tuple[PairVerdict, ...]
     status: Status
     documents: int
-
-    @property
-    def worst_unaccepted(self) -> Status:
-        unaccepted = [p.verdict for p in self.pairs if not p.accepted]
-        return max(unaccepted, key=SEVERITY.__getitem__, default="agree")
 
     def has_verdict(self, verdict: Verdict) -> bool:
         return any(pair.verdict == verdict for pair in self.pairs)

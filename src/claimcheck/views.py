@@ -48,7 +48,7 @@ def _side(index: RegistryIndex, key: EvidenceKey) -> dict[str, Any]:
     grounding = index.grounding.get(key)
     return {
         "source": evidence.source,
-        "says": evidence.says,
+        "says": says_text(evidence.says),
         "quote": evidence.quote,
         "line": grounding.line if isinstance(grounding, QuoteMatch) else None,
         "evidence": key[1],
@@ -105,7 +105,7 @@ def _merge_rows(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     merged: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for row in rows:
         key = (row["claim"], row["verdict"], row["internal"], row["accepted"], row["reason"],
-               row["a"]["source"], _says(row["a"]["says"]), row["b"]["source"], _says(row["b"]["says"]))
+               row["a"]["source"], says_text(row["a"]["says"]), row["b"]["source"], says_text(row["b"]["says"]))
         merged.setdefault(key, []).append(row)
     return list(merged.values())
 
@@ -123,7 +123,7 @@ def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
     _indented(console, label, 2)
     for name in ("a", "b"):
         side = row[name]
-        _indented(console, Text.assemble(f"{name}. ", (side["source"], "bold"), f" says {_says(side['says'])}"), 4)
+        _indented(console, Text.assemble(f"{name}. ", (side["source"], "bold"), f" says {says_text(side['says'])}"), 4)
         quotes: dict[str, int | None] = {}
         for other in rows:
             quotes.setdefault(other[name]["quote"], other[name]["line"])
@@ -134,8 +134,8 @@ def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
         _indented(console, Text(f"note: {row['note']}", style="dim"), 4)
 
 
-def _says(says: object) -> str:
-    """A `says` as the user wrote it; YAML's booleans back to yes and no."""
+def says_text(says: object) -> str:
+    """A `says` as the user wrote it: YAML's booleans back to yes and no, numbers as text."""
     if says is True:
         return "yes"
     if says is False:
@@ -183,7 +183,7 @@ def list_rows(report: Report) -> list[dict[str, Any]]:
             "reasons": list(grade.reasons),
             "documents": grade.documents,
             "independent_studies": grade.independent_studies,
-            "values": [{"source": e.source, "says": e.says} for e in claim.evidence],
+            "values": [{"source": e.source, "says": says_text(e.says)} for e in claim.evidence],
         })
     return rows
 
@@ -230,8 +230,8 @@ def _values_by_source(values: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
     by_source: dict[str, list[str]] = {}
     for value in values:
         says = by_source.setdefault(value["source"], [])
-        if _says(value["says"]) not in says:
-            says.append(_says(value["says"]))
+        if says_text(value["says"]) not in says:
+            says.append(says_text(value["says"]))
     return by_source
 
 
@@ -295,9 +295,9 @@ def render_show(data: dict[str, Any], console: Console) -> None:
     console.print(Text("Evidence", style="bold"))
     for number, entry in enumerate(data["evidence"], start=1):
         where = f"line {entry['line']}" if entry["line"] else f"quote {entry['quote_status']}"
-        value = f" = {entry['value']}" if entry["value"] and entry["value"] != _says(entry["says"]) else ""
+        value = f" = {entry['value']}" if entry["value"] and entry["value"] != says_text(entry["says"]) else ""
         _indented(console, Text.assemble(f"{number}. ", (entry["source"], "bold"),
-                                         f" says {_says(entry['says'])}{value} ({where})"), 2)
+                                         f" says {says_text(entry['says'])}{value} ({where})"), 2)
         _indented(console, Text(f"\"{entry['quote']}\"", style="italic"), 5)
         _indented(console, Text("rests on: " + ", ".join(entry["rests_on"]), style="dim"), 5)
     if data["pairs"]:
@@ -330,9 +330,12 @@ def render_show(data: dict[str, Any], console: Console) -> None:
 def source_rows(report: Report) -> list[dict[str, Any]]:
     index = report.index
     claims_using: dict[str, set[str]] = {}
+    claims_resting: dict[str, set[str]] = {}
     quotes: dict[str, list[bool]] = {}
     for key, claim, evidence in index.evidence():
         claims_using.setdefault(evidence.source, set()).add(claim.id)
+        for root in index.roots[key]:
+            claims_resting.setdefault(root, set()).add(claim.id)
         grounding = index.grounding.get(key)
         if grounding is not None:
             quotes.setdefault(evidence.source, []).append(isinstance(grounding, QuoteMatch))
@@ -348,6 +351,7 @@ def source_rows(report: Report) -> list[dict[str, Any]]:
             "cites": list(source.cites),
             "roots": sorted(index.provenance.roots_of(source.id)),
             "claims": len(claims_using.get(source.id, ())),
+            "claims_resting_on_it": len(claims_resting.get(source.id, ())),
             "quotes": len(found) if found is not None else 0,
             "quotes_found": (all(found) if found else None) if source.path else None,
             "path": source.path,
@@ -357,9 +361,11 @@ def source_rows(report: Report) -> list[dict[str, Any]]:
 
 def render_sources(rows: Sequence[dict[str, Any]], console: Console) -> None:
     table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
-    table.add_column("source", overflow="fold", ratio=1)
+    longest_id = max((len(row["source"]) for row in rows), default=10)
+    table.add_column("source", overflow="fold", ratio=1, min_width=min(longest_id, 36))
     table.add_column("type", no_wrap=True)
-    table.add_column("claims", justify="right", no_wrap=True)
+    table.add_column("states", justify="right", no_wrap=True)
+    table.add_column("rests", justify="right", no_wrap=True)
     table.add_column("quotes", no_wrap=True)
     for row in rows:
         cell = Text(row["source"], style="bold")
@@ -374,5 +380,5 @@ def render_sources(rows: Sequence[dict[str, Any]], console: Console) -> None:
             quotes = Text(f"{row['quotes']} found", style="green")
         else:
             quotes = Text("some missing", style="bold red")
-        table.add_row(cell, kind, str(row["claims"]), quotes)
+        table.add_row(cell, kind, str(row["claims"]), str(row["claims_resting_on_it"]), quotes)
     console.print(table)
