@@ -34,6 +34,17 @@ sources:
     cites: [study-a]
 """
 
+#: One claim that MINIMAL_SOURCES supports cleanly (lines 12-18 after MINIMAL_SOURCES).
+MINIMAL_CLAIM = """\
+claims:
+  - id: response
+    statement: Share who responded
+    evidence:
+      - source: news-a
+        says: 11/30
+        quote: "11 of 30 men"
+"""
+
 
 def invoke(*args: str, env: Mapping[str, str] | None = None) -> Result:
     return CliRunner().invoke(main, list(args), env=dict(env or {}), catch_exceptions=False)

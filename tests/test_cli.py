@@ -10,16 +10,9 @@ import pytest
 
 from claimcheck import __version__
 from claimcheck.rules import RULES
-from conftest import MINIMAL_SOURCES, ROOT, invoke
+from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, ROOT, invoke
 
-CLAIM = """\
-claims:
-  - id: response
-    statement: Share who responded
-    evidence:
-      - source: news-a
-        says: 11/30
-        quote: "11 of 30 men"
+CLAIM = MINIMAL_CLAIM + """\
       - source: study-a
         says: most
         quote: "most men"

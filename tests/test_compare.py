@@ -9,23 +9,13 @@ import pytest
 
 from claimcheck.compare import compare_registry
 from claimcheck.validate import validate_file
-from conftest import invoke
+from conftest import MINIMAL_SOURCES, invoke
 
-SOURCES = """\
-version: 1
-sources:
-  - id: study-a
-    title: Study A
-    type: study
-    design: cohort
+SOURCES = MINIMAL_SOURCES + """\
   - id: study-b
     title: Study B
     type: study
     design: cohort
-  - id: news-a
-    title: News reporting study A
-    type: news
-    cites: [study-a]
   - id: blog-a
     title: Blog reporting study A
     type: blog

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.rules import RULES
-from conftest import MINIMAL_SOURCES, codes_at, findings_of
+from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, codes_at, findings_of
 
 TESTED_CODES: set[str] = set()
 
@@ -27,15 +27,7 @@ def only(path: Path | str = "claims.yaml") -> dict:
     return found[0]
 
 
-GOOD_CLAIM = """\
-claims:
-  - id: response
-    statement: Share who responded
-    evidence:
-      - source: news-a
-        says: 11/30
-        quote: "11 of 30 men"
-"""
+GOOD_CLAIM = MINIMAL_CLAIM
 
 
 # --------------------------------------------------------------- CC0xx: files

@@ -247,8 +247,8 @@ class _Builder:
     """Turns a YAML event stream into data; one instance per document.
 
     `run` is the hot path of loading (a few hundred thousand events for a
-    large registry), so it keeps its state in locals and handles the common
-    events inline rather than through a method per event.
+    large registry): one loop that dispatches on the event's type, with the
+    event classes and the common scalar case kept local.
     """
 
     def __init__(self) -> None:
@@ -285,23 +285,7 @@ class _Builder:
                     continue
                 if event.anchor is not None:
                     self._anchors[event.anchor] = (value, 1)
-                if frame is None:
-                    self._place_root(value, event.start_mark)
-                elif frame.is_map:
-                    frame.size += 1
-                    key = frame.key
-                    frame.key = _NO_KEY
-                    if frame.skip_value:
-                        frame.skip_value = False
-                    elif key is _MERGE_KEY:
-                        frame.merges.append(value)
-                    else:
-                        frame.container[key] = value
-                        frame.table[key] = (frame.key_mark, event.start_mark)
-                else:
-                    frame.size += 1
-                    frame.container.append(value)
-                    frame.table.append(event.start_mark)
+                self._place(stack, value, event.start_mark, 1)
             elif kind is mapping_start or kind is sequence_start:
                 frame = _Frame({} if kind is mapping_start else [], event.start_mark, event.anchor)
                 if stack and stack[-1].is_map and stack[-1].key is _NO_KEY:
