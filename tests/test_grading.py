@@ -159,6 +159,11 @@ def test_no_rate_up_when_one_conflicts(registry) -> None:
     assert not any(r.startswith("up 1") for r in result["reasons"])
 
 
+def test_no_rate_up_when_studies_are_only_in_tension(registry) -> None:
+    result = graded(registry, [source("a", design="cohort"), source("b", design="cohort")], ("a", "37%"), ("b", "54%"))
+    assert result["reasons"] == ["starts low: best design cohort (a)", "= low"]
+
+
 def test_the_ceiling_is_high(registry) -> None:
     result = graded(registry, [source("a", design="rct"), source("b", design="rct")], ("a", "yes"), ("b", "yes"))
     assert result["reasons"] == ["starts high: best design rct (a)",

@@ -196,6 +196,11 @@ class _Grader:
             return
         if any(p.verdict == "conflict" for p in self.comparison.pairs):
             return
+        study_ids = {s.id for s in self.studies}
+        between_studies = [p for p in self.comparison.pairs
+                           if p.a.roots & study_ids and p.b.roots & study_ids and p.a.roots != p.b.roots]
+        if any(p.verdict != "agree" for p in between_studies):
+            return  # a tension between studies is not agreement
         if self.level == len(GRADES) - 1:
             self.reasons.append("up 1 consistency: independent studies agree (already high)")
             return
