@@ -65,7 +65,6 @@ class ClaimComparison:
     groups: tuple[Group, ...]
     pairs: tuple[PairVerdict, ...]
     status: Status
-    documents: int
 
     def has_verdict(self, verdict: Verdict) -> bool:
         return any(pair.verdict == verdict for pair in self.pairs)
@@ -82,12 +81,12 @@ def compare_claim(index: RegistryIndex, position: int, claim: Claim) -> ClaimCom
         pair
         for i, first in enumerate(groups)
         for second in groups[i + 1:]
-        if (pair := _pair(index, claim, first, second)) is not None
+        if (pair := _pair(claim, first, second)) is not None
     )
     documents = len({evidence.source for evidence in claim.evidence})
     worst: Status = max((p.verdict for p in pairs), key=SEVERITY.__getitem__, default="agree")
     status: Status = "single-source" if documents == 1 and worst == "agree" else worst
-    return ClaimComparison(position, claim, groups, pairs, status, documents)
+    return ClaimComparison(position, claim, groups, pairs, status)
 
 
 def _groups(index: RegistryIndex, position: int, evidence: Sequence[Evidence]) -> tuple[Group, ...]:
@@ -112,17 +111,17 @@ def _identity(value: Value) -> object:
     return (value.dimension, value.interval, value.count)
 
 
-def _pair(index: RegistryIndex, claim: Claim, a: Group, b: Group) -> PairVerdict | None:
+def _pair(claim: Claim, a: Group, b: Group) -> PairVerdict | None:
     if a.value.dimension != b.value.dimension:
         return None  # reported by validate as mixed-dimensions
     internal = a.source == b.source
-    verdict, reason = judge(index, a, b)
+    verdict, reason = judge(a, b)
     accepted = verdict != "agree" and claim.accepted is not None and (
         claim.accepted == "conflict" or verdict == "tension")
     return PairVerdict(a, b, verdict, reason, internal, accepted)
 
 
-def judge(index: RegistryIndex, a: Group, b: Group) -> tuple[Verdict, str]:
+def judge(a: Group, b: Group) -> tuple[Verdict, str]:
     """The verdict and reason for two groups of one claim."""
     va, vb = a.value, b.value
     if isinstance(va, Stance) and isinstance(vb, Stance):
