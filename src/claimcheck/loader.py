@@ -400,11 +400,7 @@ class _Builder:
         value: str = event.value
         tag = event.tag
         if tag is None or tag == "!":
-            if not event.implicit[0]:
-                return value
-            if value and value[0] not in _MAYBE_NOT_STRING:
-                return value
-            return _resolve_plain(value)
+            return _resolve_plain(value) if event.implicit[0] else value
         if tag.startswith(_TAG):
             return self._resolve_tagged(event, tag[len(_TAG):], value)
         self.findings.append(Finding(

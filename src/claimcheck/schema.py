@@ -99,10 +99,10 @@ def _referenced_ids(items: list[Any]) -> list[str]:
         node = stack.pop()
         if isinstance(node, dict):
             for key, value in node.items():
-                if key == "source" and isinstance(value, str):
-                    found.append(value)
-                elif key == "cites" and isinstance(value, (list, str)):
-                    found.extend(v for v in ([value] if isinstance(value, str) else value) if isinstance(v, str))
+                if key in ("source", "cites") and isinstance(value, str):
+                    found.append(value)  # a `cites` written as one id rather than a list counts too
+                elif key == "cites" and isinstance(value, list):
+                    found.extend(v for v in value if isinstance(v, str))
                 elif isinstance(value, (dict, list)):
                     stack.append(value)
         elif isinstance(node, list):
@@ -165,12 +165,17 @@ def data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
     node = data
     path: list[Any] = []
     for part in loc:
-        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
+        if not _has_child(node, part):
             break
+        node = node[part]
         path.append(part)
     return tuple(path)
+
+
+def _has_child(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 def _finding(item: Any, loc: tuple[Any, ...], path: DataPath) -> Finding:

@@ -59,7 +59,6 @@ def validate_bytes(raw: bytes, base_dir: Path, file: str) -> Validation:
 
 def _validate(raw: bytes, base_dir: Path, file: str) -> Validation:
     result = Validation(file)
-    source_map = SourceMap()
     findings: list[Finding] = []
     try:
         text, decode_problem = decode_utf8(raw)
@@ -68,7 +67,7 @@ def _validate(raw: bytes, base_dir: Path, file: str) -> Validation:
             return result
         assert text is not None
         loaded = load_yaml(text)
-        source_map = result.source_map = loaded.source_map
+        result.source_map = loaded.source_map
         findings.extend(loaded.findings)
         if any(f.code in ("CC002", "CC004") for f in loaded.findings):
             return result
@@ -89,7 +88,7 @@ def _validate(raw: bytes, base_dir: Path, file: str) -> Validation:
         findings.extend(check_acceptances(accepted, index))
         return result
     finally:
-        result.findings = sorted((locate(f, source_map, file) for f in findings),
+        result.findings = sorted((locate(f, result.source_map, file) for f in findings),
                                  key=LocatedFinding.sort_key)
 
 
