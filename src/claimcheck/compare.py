@@ -24,17 +24,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from claimcheck.index import EvidenceKey, RegistryIndex
 from claimcheck.model import Claim, Evidence
 from claimcheck.stats import fisher_exact
 from claimcheck.values import UNCERTAIN, YES, Measure, Stance, Value
+from claimcheck.verdicts import SEVERITY, Status, Verdict
 
-Verdict = Literal["agree", "tension", "conflict"]
-Status = Literal["agree", "tension", "conflict", "single-source"]
-STATUSES: tuple[Status, ...] = ("single-source", "agree", "tension", "conflict")
-SEVERITY: dict[str, int] = {"agree": 0, "single-source": 0, "tension": 1, "conflict": 2}
 ALPHA = 0.05
 
 

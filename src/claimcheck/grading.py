@@ -19,16 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
 
 from claimcheck.compare import ClaimComparison
 from claimcheck.index import RegistryIndex
 from claimcheck.model import Source
 from claimcheck.stats import wilson_interval
 from claimcheck.values import Measure
-
-Grade = Literal["very-low", "low", "moderate", "high"]
-GRADES: tuple[Grade, ...] = ("very-low", "low", "moderate", "high")
+from claimcheck.verdicts import GRADES, Grade
 
 HIGH_DESIGNS = frozenset({"rct", "meta-analysis", "systematic-review"})
 LOW_DESIGNS = frozenset({"cohort", "case-control", "cross-sectional"})

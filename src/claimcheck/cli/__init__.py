@@ -1,0 +1,27 @@
+"""The command line: a thin layer that parses options, calls the layers, prints and exits.
+
+Exit codes follow sqlfluff: 0 clean, 1 findings (or conflicts with --fail),
+2 for a usage error or a registry file that cannot be read. Each command lives
+in a module of this package; the layers it calls are imported inside the
+command, so that `--help` and `--version` start without loading them.
+"""
+
+from __future__ import annotations
+
+import click
+
+from claimcheck import __version__
+from claimcheck.cli.reference import rule, rules, schema
+from claimcheck.cli.reports import conflicts, list_claims, show, sources
+from claimcheck.cli.validate import validate
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="claimcheck")
+def main() -> None:
+    """claimcheck: check what a set of documents claims, where they disagree,
+    and how strong the evidence is, from a YAML registry (claims.yaml)."""
+
+
+for command in (validate, conflicts, list_claims, show, sources, schema, rules, rule):
+    main.add_command(command)

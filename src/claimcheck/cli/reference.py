@@ -1,0 +1,53 @@
+"""Reference commands: the format's JSON Schema, and the rules' documentation."""
+
+from __future__ import annotations
+
+import difflib
+import json
+
+import click
+
+from claimcheck.cli.common import fail_usage
+
+
+@click.command()
+def schema() -> None:
+    """Print the JSON Schema of the registry format (for editors)."""
+    from claimcheck.model import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+@click.command()
+@click.argument("code")
+def rule(code: str) -> None:
+    """Explain one rule, by code (CC101) or name (quote-not-found)."""
+    from claimcheck.ruledocs import rule_markdown
+    from claimcheck.rules import RULES, find_rule
+
+    found = find_rule(code)
+    if found is None:
+        close = difflib.get_close_matches(code.upper(), list(RULES), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `claimcheck rules` lists them"
+        fail_usage(f"no rule `{code}`{hint}")
+    click.echo(rule_markdown(found))
+
+
+@click.command()
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True)
+def rules(output_format: str) -> None:
+    """List every rule: code, name, severity and summary."""
+    from claimcheck.findings import Severity
+    from claimcheck.ruledocs import rules_markdown
+    from claimcheck.rules import RULES
+
+    if output_format == "markdown":
+        click.echo(rules_markdown())
+    elif output_format == "json":
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
+                               for r in RULES.values()], indent=2))
+    else:
+        for r in RULES.values():
+            marker = "E" if r.severity is Severity.ERROR else "W"
+            click.echo(f"{r.code} {marker} {r.name:<26} {r.summary}")

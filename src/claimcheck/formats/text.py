@@ -1,0 +1,267 @@
+"""Text for people: findings one per line (as ruff prints them), reports as rich tables.
+
+The colour rule is sqlfluff's: an explicit --color/--no-color wins, else colour
+only on a terminal and never when NO_COLOR is set. Everything that comes from
+the registry or a document passes through `printable`, and is printed as text,
+never as rich markup, so that `[sic]` stays `[sic]` and an escape sequence in a
+quote cannot reach the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import IO, Any
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.console import Group as RenderGroup
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.findings import LocatedFinding, Severity
+from claimcheck.formats.base import Format, Output, Rows, printable
+from claimcheck.views import Report, merge_rows, says_text, values_by_source
+
+VERDICT_STYLES = {"agree": "green", "single-source": "cyan", "tension": "yellow", "conflict": "bold red"}
+GRADE_STYLES = {"high": "bold green", "moderate": "green", "low": "yellow", "very-low": "red"}
+GRADE_MARKS = {"high": "●●●●", "moderate": "●●●○", "low": "●●○○", "very-low": "●○○○"}
+
+
+def make_console(color: bool | None, stream: IO[str] | None = None, width: int | None = None) -> Console:
+    """A console that follows the colour rule; plain text when not coloured."""
+    if color is None:
+        isatty = getattr(stream, "isatty", None)
+        color = bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+    if not color:
+        return Console(file=stream, force_terminal=False, no_color=True, color_system=None,
+                       highlight=False, emoji=False, markup=False, width=width or _plain_width())
+    return Console(file=stream, force_terminal=True, highlight=False, emoji=False, markup=False, width=width)
+
+
+def _plain_width() -> int:
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return 80
+
+
+def _text(value: object, style: str = "") -> Text:
+    """Registry or document text, safe to print, never read as markup."""
+    return Text(printable(str(value)), style=style)
+
+
+def _indented(console: Console, text: Text, indent: int) -> None:
+    """Print with a hanging indent, so wrapped lines stay under their first."""
+    console.print(Padding(text, (0, 0, 0, indent), expand=False))
+
+
+def _grade_text(grade: str) -> Text:
+    return Text.assemble((GRADE_MARKS[grade], GRADE_STYLES[grade]), " ", (grade, GRADE_STYLES[grade]))
+
+
+# ------------------------------------------------------------------ findings
+
+def with_related(finding: LocatedFinding) -> str:
+    """The message, followed by the other places it refers to."""
+    if not finding.related:
+        return finding.message
+    places = "; ".join(f"line {p.line}, column {p.column}" for p in finding.related)
+    return f"{finding.message} (see {places})"
+
+
+def summary(findings: Sequence[LocatedFinding]) -> str:
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    warnings = len(findings) - errors
+    if not findings:
+        return "All checks passed."
+    parts = [f"{errors} error{'s' if errors != 1 else ''}"] if errors else []
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return "Found " + " and ".join(parts) + "."
+
+
+def _render_findings(findings: Sequence[LocatedFinding], console: Console) -> None:
+    for f in findings:
+        style = "bold red" if f.severity is Severity.ERROR else "yellow"
+        line = Text()
+        line.append(f"{printable(f.file)}:{f.position.line}:{f.position.column}:", style="bold")
+        line.append(" ")
+        line.append(f.code, style=style)
+        line.append(f" [{f.severity.value}] ", style=style)
+        line.append(printable(with_related(f)))
+        line.append(f" ({f.rule.name})", style="dim")
+        console.print(line, soft_wrap=True)
+    console.print(summary(findings), soft_wrap=True)
+
+
+# ----------------------------------------------------------------- conflicts
+
+def _render_conflicts(rows: Rows, console: Console) -> None:
+    if not rows:
+        console.print("No conflicts or tensions.")
+        return
+    claim = None
+    for merged in merge_rows(rows):
+        first = merged[0]
+        if first["claim"] != claim:
+            claim = first["claim"]
+            console.print()
+            console.print(Text.assemble(_text(claim, "bold"), " ", _text(first["statement"], "dim")))
+        _print_pair(merged, console)
+    counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in ("conflict", "tension", "agree")}
+    accepted = sum(1 for r in rows if r["accepted"])
+    console.print()
+    summary_line = ", ".join(f"{n} {v}{'s' if n != 1 else ''}" for v, n in counts.items() if n)
+    console.print(f"{summary_line} between pairs of quotes; {accepted} accepted." if accepted
+                  else f"{summary_line} between pairs of quotes.")
+
+
+def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
+    row = rows[0]
+    verdict = row["verdict"]
+    label = Text(verdict.upper(), style=VERDICT_STYLES[verdict])
+    if row["internal"]:
+        label.append(" (internal)", style="bold")
+    if row["accepted"]:
+        label.append(" (accepted)", style="dim")
+    label.append(": ")
+    label.append_text(_text(row["reason"]))
+    _indented(console, label, 2)
+    for name in ("a", "b"):
+        side = row[name]
+        _indented(console, Text.assemble(f"{name}. ", _text(side["source"], "bold"),
+                                         _text(f" says {says_text(side['says'])}")), 4)
+        quotes: dict[str, int | None] = {}
+        for other in rows:
+            quotes.setdefault(other[name]["quote"], other[name]["line"])
+        for quote, line in quotes.items():
+            where = f" (line {line})" if line else ""
+            _indented(console, Text.assemble(_text(f"\"{quote}\"", "italic"), where), 7)
+    if row.get("note"):
+        _indented(console, _text(f"note: {row['note']}", "dim"), 4)
+
+
+# ---------------------------------------------------------------------- list
+
+def _render_claims(rows: Rows, console: Console) -> None:
+    if not rows:
+        console.print("No claims match.")
+        return
+    table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
+    table.add_column("claim: what each document says", overflow="fold", ratio=1)
+    table.add_column("status, grade", no_wrap=True)
+    for row in rows:
+        lines: list[RenderableType] = [_text(row["claim"], "bold"), _text(row["statement"], "dim")]
+        for source, says in values_by_source(row["values"]).items():
+            lines.append(Padding(Text.assemble(_text(f"{source}: ", "cyan"), _text(" · ".join(says))),
+                                 (0, 0, 0, 2)))
+        status = Text(row["status"], style=VERDICT_STYLES[row["status"]])
+        if row["accepted"] and row["status"] in ("conflict", "tension"):
+            status.append(" (accepted)", style="dim")
+        status.append("\n")
+        status.append_text(_grade_text(row["grade"]))
+        table.add_row(RenderGroup(*lines), status)
+    console.print(table)
+    statuses = {s: sum(1 for r in rows if r["status"] == s) for s in VERDICT_STYLES}
+    console.print(f"{len(rows)} claims: " + ", ".join(f"{n} {s}" for s, n in statuses.items() if n) + ".")
+
+
+# ---------------------------------------------------------------------- show
+
+def _render_claim(data: dict[str, Any], console: Console) -> None:
+    console.print(Text.assemble(_text(data["claim"], "bold"), "  ",
+                                (data["status"], VERDICT_STYLES[data["status"]]), "  ", _grade_text(data["grade"])))
+    _indented(console, _text(data["statement"]), 0)
+    for label in ("population", "note"):
+        if data[label]:
+            _indented(console, _text(f"{label}: {data[label]}", "dim"), 0)
+    if data["tags"]:
+        _indented(console, _text("tags: " + ", ".join(data["tags"]), "dim"), 0)
+    console.print()
+    console.print(Text("Evidence", style="bold"))
+    for number, entry in enumerate(data["evidence"], start=1):
+        where = f"line {entry['line']}" if entry["line"] else f"quote {entry['quote_status']}"
+        said = says_text(entry["says"])
+        value = f" = {entry['value']}" if entry["value"] and entry["value"] != said else ""
+        _indented(console, Text.assemble(f"{number}. ", _text(entry["source"], "bold"),
+                                         _text(f" says {said}{value}"), f" ({where})"), 2)
+        _indented(console, _text(f"\"{entry['quote']}\"", "italic"), 5)
+        _indented(console, _text("rests on: " + ", ".join(entry["rests_on"]), "dim"), 5)
+    if data["pairs"]:
+        console.print()
+        console.print(Text("Pairwise verdicts", style="bold"))
+        for pair in data["pairs"]:
+            verdict = Text(pair["verdict"], style=VERDICT_STYLES[pair["verdict"]])
+            if pair["internal"]:
+                verdict.append(" (internal)")
+            if pair["accepted"]:
+                verdict.append(" (accepted)", style="dim")
+            _indented(console, Text.assemble(verdict, "  ", _text(pair["a"]), " / ", _text(pair["b"])), 2)
+            _indented(console, _text(pair["reason"]), 5)
+    console.print()
+    console.print(Text("Grade", style="bold"))
+    for reason in data["reasons"]:
+        _indented(console, _text(reason), 2)
+    _indented(console, Text(f"documents: {data['documents']}, independent studies: "
+                            f"{data['independent_studies']}", style="dim"), 2)
+    console.print()
+    console.print(Text("Provenance", style="bold"))
+    for chain in data["provenance"].values():
+        for link in chain:
+            arrow = "└─ " if link["depth"] else ""
+            console.print(Text("  " + "   " * max(0, link["depth"] - 1) + arrow + printable(link["source"])))
+
+
+# ------------------------------------------------------------------- sources
+
+def _render_sources(rows: Rows, console: Console) -> None:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
+    longest_id = max((len(row["source"]) for row in rows), default=10)
+    table.add_column("source", overflow="fold", ratio=1, min_width=min(longest_id, 36))
+    table.add_column("type", no_wrap=True)
+    table.add_column("states", justify="right", no_wrap=True)
+    table.add_column("rests", justify="right", no_wrap=True)
+    table.add_column("quotes", no_wrap=True)
+    for row in rows:
+        cell = _text(row["source"], "bold")
+        if row["flags"]:
+            cell.append(f"\n  flags: {', '.join(row['flags'])}", style="dim")
+        for cited in row["cites"]:
+            cell.append(f"\n  cites {printable(cited)}", style="dim")
+        kind = row["type"] + (f"\n{row['design']}" if row["design"] else "")
+        if row["quotes_found"] is None:
+            quotes = Text("no text", style="dim")
+        elif row["quotes_found"]:
+            quotes = Text(f"{row['quotes']} found", style="green")
+        else:
+            quotes = Text("some missing", style="bold red")
+        table.add_row(cell, Text(kind), str(row["claims"]), str(row["claims_resting_on_it"]), quotes)
+    console.print(table)
+
+
+class TextFormat(Format):
+    name = "text"
+
+    def findings(self, findings: Sequence[LocatedFinding], out: Output) -> None:
+        _render_findings(findings, self._console(out))
+
+    def conflicts(self, report: Report, rows: Rows, out: Output) -> None:
+        _render_conflicts(rows, self._console(out))
+
+    def claims(self, rows: Rows, out: Output) -> None:
+        _render_claims(rows, self._console(out))
+
+    def claim(self, data: dict[str, Any], out: Output) -> None:
+        _render_claim(data, self._console(out))
+
+    def sources(self, rows: Rows, out: Output) -> None:
+        _render_sources(rows, self._console(out))
+
+    @staticmethod
+    def _console(out: Output) -> Console:
+        return make_console(out.color, out.stream, out.width)
+
+
+FORMAT = TextFormat()

@@ -1,0 +1,72 @@
+"""Output formats: the registry of formats, and text that cannot reach the terminal as control codes or markup."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from claimcheck import formats
+from claimcheck.formats.base import Format, printable
+from conftest import MINIMAL_SOURCES, invoke
+
+VIEW_METHODS = {"findings": "findings", "conflicts": "conflicts", "claims": "claims", "claim": "claim",
+                "sources": "sources"}
+
+
+@pytest.mark.parametrize("info", formats.FORMATS, ids=lambda info: info.name)
+def test_every_format_implements_exactly_the_views_it_declares(info: formats.FormatInfo) -> None:
+    fmt = formats.get(info.name)
+    implemented = {view for view, method in VIEW_METHODS.items()
+                   if getattr(type(fmt), method) is not getattr(Format, method)}
+    assert (fmt.name, implemented) == (info.name, set(info.views))
+
+
+def test_format_choices_follow_the_registry() -> None:
+    assert formats.choices(formats.FINDINGS) == ("text", "json", "github")
+    assert formats.choices(formats.CLAIM) == ("text", "json")
+
+
+@pytest.mark.parametrize("raw, shown", [
+    ("plain text, [sic] and all", "plain text, [sic] and all"),
+    ("red \x1b[31malert\x1b[0m", "red \\x1b[31malert\\x1b[0m"),
+    ("over\rwrite, bell\x07, nul\x00, del\x7f, nel\x85", "over\\x0dwrite, bell\\x07, nul\\x00, del\\x7f, nel\\x85"),
+    ("line one\nline two\ttabbed", "line one\nline two\ttabbed"),
+    ("separator\u2028here", "separator\\u2028here"),
+    ("right-to-left \u202eoverride", "right-to-left \\u202eoverride"),
+    ("\n::error file=README.md,line=1::forged", "\n:\u200b:error file=README.md,line=1:\u200b:forged"),
+])
+def test_printable(raw: str, shown: str) -> None:
+    assert printable(raw) == shown
+
+
+HOSTILE = MINIMAL_SOURCES + """\
+claims:
+  - id: response
+    statement: "Dose [/] matters [sic] [link=https://example.org]here[/link] \\e[31mred\\n::error file=README.md,line=1::forged"
+    note: "[citation needed] \\e]8;;https://example.org\\e\\\\"
+    evidence:
+      - source: news-a
+        says: 11/30
+        quote: "11 of 30 men \\e[2J"
+"""
+
+
+@pytest.mark.parametrize("command", [["show", "response"], ["list"], ["conflicts", "--all"]])
+def test_registry_text_is_printed_as_text_never_as_markup_or_escapes(registry, command: list[str]) -> None:
+    registry(HOSTILE)
+    result = invoke(*command, env={"NO_COLOR": "1", "COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output
+    assert not any(line.lstrip().startswith("::") for line in result.output.splitlines())
+    if command[0] == "show":
+        assert "Dose [/] matters [sic] [link=https://example.org]here[/link] \\x1b[31mred" in result.output
+        assert "note: [citation needed] \\x1b]8;;https://example.org\\x1b\\" in result.output
+
+
+def test_cli_start_up_imports_no_layer_it_does_not_need() -> None:
+    code = ("import sys; from claimcheck.cli import main; "
+            "print(sorted(m for m in ('pydantic', 'yaml', 'rich') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout == "[]\n"
