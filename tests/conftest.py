@@ -70,10 +70,18 @@ def registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., P
     return write
 
 
+def json_of(output: str, key: str) -> Any:
+    """The data of a JSON output: every one is `{"schema_version": 1, key: data}`."""
+    document = json.loads(output)
+    assert list(document) == ["schema_version", key] and document["schema_version"] == 1, document
+    return document[key]
+
+
 def findings_of(path: Path | str = "claims.yaml", *extra: str) -> list[dict[str, Any]]:
     result = invoke("validate", str(path), "--format", "json", *extra)
     assert result.exit_code in (0, 1), result.output
-    return json.loads(result.output)
+    findings: list[dict[str, Any]] = json_of(result.output, "findings")
+    return findings
 
 
 def codes_at(path: Path | str = "claims.yaml") -> list[tuple[int, int, str]]:
