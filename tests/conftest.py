@@ -46,6 +46,13 @@ claims:
 """
 
 
+@pytest.fixture(autouse=True)
+def outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the output of a plain run, even when the suite itself runs in CI or GitHub Actions."""
+    for name in ("GITHUB_ACTIONS", "CI"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def invoke(*args: str, env: Mapping[str, str] | None = None) -> Result:
     return CliRunner().invoke(main, list(args), env=dict(env or {}), catch_exceptions=False)
 

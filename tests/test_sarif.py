@@ -81,7 +81,7 @@ def test_the_driver_lists_every_rule_with_its_documentation(registry, validator)
     assert (driver["name"], driver["version"]) == ("claimcheck", __version__)
     assert driver["informationUri"].startswith("https://")
     assert [rule["id"] for rule in driver["rules"]] == list(RULES)
-    headings = {github_anchor(m) for m in re.findall(r"^## (.+)$", (ROOT / "docs" / "rules.md").read_text(), re.M)}
+    headings = {github_anchor(m) for m in re.findall(r"^## (.+)$", (ROOT / "docs" / "rules.md").read_text(), re.MULTILINE)}
     for descriptor, rule in zip(driver["rules"], RULES.values()):
         assert descriptor["name"] == rule.name
         assert descriptor["shortDescription"] == {"text": rule.summary}

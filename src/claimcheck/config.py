@@ -66,19 +66,26 @@ def find_config(start: Path) -> Path | None:
     for candidate in (folder, *folder.parents):
         for name in (CONFIG_FILE, PYPROJECT):
             path = candidate / name
-            if path.is_file() and (name == CONFIG_FILE or _mentions_table(path)):
+            if path.is_file() and (name == CONFIG_FILE or _has_table(path)):
                 return path
         if (candidate / ".git").exists():
             return None
     return None
 
 
-def _mentions_table(pyproject: Path) -> bool:
-    """A cheap test, so that an unrelated pyproject.toml is not even parsed."""
+def _has_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml configures claimcheck; one that is not valid TOML is taken, to report it."""
     try:
-        return TABLE in pyproject.read_text(encoding="utf-8", errors="replace")
+        text = pyproject.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
+    if "claimcheck" not in text:
+        return False  # cheap: an unrelated pyproject.toml is not even parsed
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return True
+    return isinstance(tool, dict) and "claimcheck" in tool
 
 
 def discover(start: Path) -> Config:

@@ -32,7 +32,10 @@ class Initialised:
 
 
 def starter_text(name: str) -> str:
-    return resources.files("claimcheck").joinpath("starter", name).read_text(encoding="utf-8")
+    node = resources.files("claimcheck").joinpath("starter")
+    for part in name.split("/"):
+        node = node.joinpath(part)
+    return node.read_text(encoding="utf-8")
 
 
 def initialise(folder: Path) -> Initialised:

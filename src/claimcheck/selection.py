@@ -44,9 +44,16 @@ def check_selector(selector: str) -> str:
     canonical = selector.strip().upper()
     if canonical == ALL or (canonical and any(code.startswith(canonical) for code in RULES)):
         return canonical
-    close = difflib.get_close_matches(canonical, [*RULES, ALL], n=3, cutoff=0.6)
+    close = difflib.get_close_matches(canonical, _selectors_of_length(len(canonical)), n=3, cutoff=0.6) \
+        if canonical else []
     hint = f"; did you mean {', '.join(close)}?" if close else "; `claimcheck rules` lists the codes"
     raise SelectionError(f"unknown rule code or prefix `{selector}`{hint}")
+
+
+def _selectors_of_length(length: int) -> list[str]:
+    """Every valid selector as long as a mistyped one: its likely intended spellings."""
+    prefixes = sorted({code[:length] for code in RULES if len(code) >= length})
+    return [*prefixes, ALL] if length == len(ALL) else prefixes
 
 
 def _codes(selector: str) -> list[str]:

@@ -31,9 +31,9 @@ def init(folder: Path) -> None:
         click.echo(f"\n{folder / '.pre-commit-config.yaml'} exists and was left as it is; to run claimcheck "
                    "before each commit, add these hooks to it:\n")
         click.echo(done.pre_commit_snippet.rstrip("\n"))
-    where = "" if folder == Path(".") else f"cd {folder} && "
-    click.echo("\nNext:\n"
-               f"  {where}claimcheck validate      # the example is clean: All checks passed.\n"
-               "  edit claims.yaml: replace the fictional source and claim with your documents' own,\n"
-               "  put each document's text under sources/, and validate again after every edit.\n"
-               "  pre-commit install              # run claimcheck before every commit (needs pre-commit)")
+    steps = [] if folder == Path(".") else [f"cd {folder}"]
+    steps += ["claimcheck validate          # the example passes every check",
+              "edit claims.yaml: put your documents in place of the fictional source and claim,",
+              "  their texts under sources/, and run claimcheck validate after every edit",
+              "pre-commit install           # to run claimcheck before every commit"]
+    click.echo("\nNext:\n" + "\n".join(f"  {step}" for step in steps))
