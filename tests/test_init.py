@@ -8,7 +8,7 @@ import yaml
 
 from claimcheck.init import STARTER_FILES, starter_text
 from claimcheck.model import Claim, Evidence, Source
-from conftest import invoke
+from conftest import ROOT, invoke
 
 WRITTEN = ["claims.yaml", "sources/example-trial-report.txt", ".pre-commit-config.yaml"]
 
@@ -78,3 +78,22 @@ def test_the_pre_commit_snippet_is_valid_yaml_with_the_hooks() -> None:
     config = yaml.safe_load(starter_text("pre-commit-config.yaml"))
     hooks = config["repos"][0]["hooks"]
     assert [hook["entry"] for hook in hooks] == ["claimcheck validate", "claimcheck conflicts --fail"]
+
+
+def test_the_readme_shows_the_real_init_flow(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("<!-- init: claimcheck init my-review -->\n```text\n$ claimcheck init my-review\n")[1]
+    assert shown.split("```\n<!-- /init -->")[0] == invoke("init", "my-review").output
+
+
+def test_the_wheel_takes_the_starter_files() -> None:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    globs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["claimcheck"]
+    package = ROOT / "src" / "claimcheck"
+    packaged = {str(path.relative_to(package)) for pattern in globs for path in package.glob(pattern)}
+    assert packaged == {f"starter/{name}" for name, _target in STARTER_FILES} | {"starter/pre-commit-config.yaml"}

@@ -152,3 +152,11 @@ def test_every_help_ends_with_examples(name: str) -> None:
     tail = output.rstrip("\n").split("\n\n")[-1].splitlines()
     assert tail[0] == "  Examples:", output
     assert tail[1:] and all(line.startswith("    claimcheck ") for line in tail[1:]), tail
+
+
+def test_click_shell_completion_as_the_readme_says() -> None:
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(main, [], prog_name="claimcheck", env={"_CLAIMCHECK_COMPLETE": "bash_source"})
+    assert result.exit_code == 0 and "_CLAIMCHECK_COMPLETE=bash_complete" in result.output
+    assert 'eval "$(_CLAIMCHECK_COMPLETE=bash_source claimcheck)"' in (ROOT / "README.md").read_text()
