@@ -16,7 +16,7 @@ import difflib
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +57,6 @@ class Config:
     fail_on: str | None = None
     alpha: float | None = None
     format: str | None = None
-    keys: frozenset[str] = field(default=frozenset())
 
 
 def find_config(start: Path) -> Path | None:
@@ -135,7 +134,7 @@ def _read_table(path: Path, shown: str, text: str, header: str | None, table: di
             errors.append(f"{shown}:{line}:{value_column}: `{key}` {error}")
     if errors:
         raise ConfigError(errors)
-    return Config(file=path, keys=frozenset(table), **settings)
+    return Config(file=path, **settings)
 
 
 # ------------------------------------------------------------------ values
@@ -278,8 +277,3 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def with_overrides(config: Config, **flags: Any) -> Config:
-    """The configuration with the command line's flags (those given, not None) put over it."""
-    return replace(config, **{key: value for key, value in flags.items() if value is not None})

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from claimcheck import progress
 from claimcheck.checks import check_acceptances, run_checks
 from claimcheck.compare import DEFAULT_SETTINGS, CompareSettings, compare_claim
 from claimcheck.findings import Finding, LocatedFinding, Position, Severity
@@ -114,7 +115,7 @@ def _load_texts(model: ModelResult, base_dir: Path) -> tuple[dict[str, SourceTex
     texts: dict[str, SourceText] = {}
     findings: list[Finding] = []
     by_path: dict[str, SourceText | TextProblem] = {}
-    for position, source in enumerate(model.registry.sources):
+    for position, source in enumerate(progress.track(model.registry.sources, "Loading source texts")):
         if source.path is None or source.id in texts:
             continue
         loaded = by_path.get(source.path)
