@@ -22,8 +22,8 @@ BLOCK = re.compile(r"(<!-- output: claimcheck (?P<args>.*?) -->\n)```text\n.*?``
 
 
 def command_output(args: str) -> str:
-    result = CliRunner().invoke(main, shlex.split(args), env={"COLUMNS": "80", "NO_COLOR": "1"},
-                                catch_exceptions=False)
+    environment: dict[str, str | None] = {"COLUMNS": "80", "NO_COLOR": "1", "GITHUB_ACTIONS": None, "CI": None}
+    result = CliRunner().invoke(main, shlex.split(args), env=environment, catch_exceptions=False)
     return "\n".join(line.rstrip() for line in result.output.strip("\n").splitlines()) + "\n"
 
 

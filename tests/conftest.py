@@ -46,6 +46,13 @@ claims:
 """
 
 
+@pytest.fixture(autouse=True)
+def outside_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the output of a plain run, even when the suite itself runs in CI or GitHub Actions."""
+    for name in ("GITHUB_ACTIONS", "CI"):
+        monkeypatch.delenv(name, raising=False)
+
+
 def invoke(*args: str, env: Mapping[str, str] | None = None) -> Result:
     return CliRunner().invoke(main, list(args), env=dict(env or {}), catch_exceptions=False)
 
@@ -70,10 +77,18 @@ def registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., P
     return write
 
 
+def json_of(output: str, key: str) -> Any:
+    """The data of a JSON output: every one is `{"schema_version": 1, key: data}`."""
+    document = json.loads(output)
+    assert list(document) == ["schema_version", key] and document["schema_version"] == 1, document
+    return document[key]
+
+
 def findings_of(path: Path | str = "claims.yaml", *extra: str) -> list[dict[str, Any]]:
     result = invoke("validate", str(path), "--format", "json", *extra)
     assert result.exit_code in (0, 1), result.output
-    return json.loads(result.output)
+    findings: list[dict[str, Any]] = json_of(result.output, "findings")
+    return findings
 
 
 def codes_at(path: Path | str = "claims.yaml") -> list[tuple[int, int, str]]:

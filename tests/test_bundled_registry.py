@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import pytest
 from claimcheck.index import QuoteMiss
 from claimcheck.quotes import QuoteMatch
 from claimcheck.validate import validate_file
-from conftest import ROOT, invoke
+from conftest import ROOT, invoke, json_of
 
 REGISTRY = ROOT / "claims.yaml"
 
@@ -22,10 +21,13 @@ def validation():  # type: ignore[no-untyped-def]
     return validate_file(REGISTRY)
 
 
+KEYS = {"conflicts": "conflicts", "list": "claims", "sources": "sources"}
+
+
 def run_json(*args: str) -> list[dict]:
     result = invoke(*args, "--format", "json", str(REGISTRY))
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)
+    return json_of(result.output, KEYS[args[0]])
 
 
 def test_the_corpus_is_kept_byte_for_byte() -> None:
@@ -56,7 +58,7 @@ def test_a_changed_quote_fails_validation(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "sources", tmp_path / "sources")
     result = invoke("validate", "--format", "json", str(tmp_path / "claims.yaml"))
     assert result.exit_code == 1
-    assert [f["code"] for f in json.loads(result.output)] == ["CC101"]
+    assert [f["code"] for f in json_of(result.output, "findings")] == ["CC101"]
 
 
 def test_the_disagreements_a_careful_reader_finds() -> None:

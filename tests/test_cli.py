@@ -10,7 +10,7 @@ import pytest
 
 from claimcheck import __version__
 from claimcheck.rules import RULES
-from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, ROOT, invoke
+from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, ROOT, invoke, json_of
 
 CLAIM = MINIMAL_CLAIM + """\
       - source: study-a
@@ -52,7 +52,7 @@ def test_json_format(registry) -> None:
     registry(BROKEN)
     result = invoke("validate", "--format", "json")
     assert result.exit_code == 1
-    assert json.loads(result.output) == [{
+    assert json_of(result.output, "findings") == [{
         "file": "claims.yaml", "line": 17, "column": 15, "severity": "error", "code": "CC304",
         "name": "count-exceeds-total", "message": "`31/30`: k = 31 is more than n = 30", "related": [],
     }]
@@ -76,7 +76,8 @@ def test_several_registries_at_once(registry) -> None:
     registry(UNUSED, name="two.yaml")
     result = invoke("validate", "--format", "json", "one.yaml", "two.yaml")
     assert result.exit_code == 1
-    assert [(f["file"], f["code"]) for f in json.loads(result.output)] == [("one.yaml", "CC304"), ("two.yaml", "CC209")]
+    assert [(f["file"], f["code"]) for f in json_of(result.output, "findings")] == [
+        ("one.yaml", "CC304"), ("two.yaml", "CC209")]
 
 
 def test_missing_registry_exits_2(registry) -> None:
@@ -155,7 +156,7 @@ def test_show_unknown_claim_suggests_close_ids(registry) -> None:
 
 def test_show_json(registry) -> None:
     registry(MINIMAL_SOURCES + CLAIM)
-    data = json.loads(invoke("show", "response", "--format", "json").output)
+    data = json_of(invoke("show", "response", "--format", "json").output, "claim")
     assert data["status"] == "conflict"
     assert [e["rests_on"] for e in data["evidence"]] == [["study-a"], ["study-a"]]
     assert data["provenance"]["news-a"] == [{"depth": 0, "source": "news-a"}, {"depth": 1, "source": "study-a"}]
@@ -164,7 +165,7 @@ def test_show_json(registry) -> None:
 def test_list_filters(registry) -> None:
     registry(MINIMAL_SOURCES + CLAIM + CLAIM.replace("claims:\n", "").replace("id: response", "id: other")
              .replace("says: most", "says: 37%") + "    tags: [x]\n")
-    rows = lambda *a: [r["claim"] for r in json.loads(invoke("list", "--format", "json", *a).output)]
+    rows = lambda *a: [r["claim"] for r in json_of(invoke("list", "--format", "json", *a).output, "claims")]
     assert rows() == ["response", "other"]
     assert rows("--status", "conflict") == ["response"]
     assert rows("--status", "agree") == ["other"]
@@ -175,14 +176,14 @@ def test_list_filters(registry) -> None:
 
 def test_list_json_fields(registry) -> None:
     registry(MINIMAL_SOURCES + CLAIM)
-    (row,) = json.loads(invoke("list", "--format", "json").output)
+    (row,) = json_of(invoke("list", "--format", "json").output, "claims")
     assert set(row) >= {"claim", "statement", "status", "documents", "grade", "reasons", "independent_studies"}
     assert (row["documents"], row["independent_studies"]) == (2, 1)
 
 
 def test_conflicts_json_fields(registry) -> None:
     registry(MINIMAL_SOURCES + CLAIM)
-    (row,) = json.loads(invoke("conflicts", "--format", "json").output)
+    (row,) = json_of(invoke("conflicts", "--format", "json").output, "conflicts")
     assert row["a"] == {"source": "news-a", "says": "11/30", "quote": "11 of 30 men", "line": None, "evidence": 0}
     assert (row["claim"], row["verdict"], row["internal"], row["accepted"]) == ("response", "conflict", False, False)
 
@@ -196,7 +197,7 @@ def test_conflicts_github_points_at_the_evidence(registry) -> None:
 
 def test_sources_json(registry) -> None:
     registry(MINIMAL_SOURCES + CLAIM)
-    rows = {r["source"]: r for r in json.loads(invoke("sources", "--format", "json").output)}
+    rows = {r["source"]: r for r in json_of(invoke("sources", "--format", "json").output, "sources")}
     assert rows["news-a"]["cites"] == ["study-a"] and rows["news-a"]["claims"] == 1
     assert rows["study-a"]["quotes_found"] is None  # no text to check against
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from claimcheck.compare import compare_registry
 from claimcheck.validate import validate_file
-from conftest import MINIMAL_SOURCES, invoke
+from conftest import MINIMAL_SOURCES, invoke, json_of
 
 SOURCES = MINIMAL_SOURCES + """\
   - id: study-b
@@ -45,7 +44,7 @@ def pairs(registry, *entries: tuple[str, str], accepted: str | None = None) -> l
     result = invoke("conflicts", "--all", "--format", "json")
     assert result.exit_code == 0, result.output
     return [{"verdict": r["verdict"], "reason": r["reason"], "internal": r["internal"], "accepted": r["accepted"]}
-            for r in json.loads(result.output)]
+            for r in json_of(result.output, "conflicts")]
 
 
 def verdict(registry, a: tuple[str, str], b: tuple[str, str]) -> tuple[str, str]:
@@ -158,7 +157,7 @@ def claim_status(registry, *entries: tuple[str, str], accepted: str | None = Non
     registry(SOURCES + claim_yaml(*entries, accepted=accepted))
     result = invoke("list", "--format", "json")
     assert result.exit_code == 0, result.output
-    return json.loads(result.output)[0]["status"]
+    return json_of(result.output, "claims")[0]["status"]
 
 
 def test_status_is_the_worst_verdict(registry) -> None:
@@ -197,7 +196,7 @@ def test_tension_fails_only_with_fail_on_tension(registry) -> None:
 def test_accepting_a_tension_does_not_accept_a_conflict(registry) -> None:
     registry(SOURCES + claim_yaml(("news-a", "yes"), ("news-b", "no"), ("opinion", "uncertain"),
                                   accepted="tension"))
-    rows = json.loads(invoke("conflicts", "--format", "json").output)
+    rows = json_of(invoke("conflicts", "--format", "json").output, "conflicts")
     assert {(r["verdict"], r["accepted"]) for r in rows} == {("conflict", False), ("tension", True)}
     assert invoke("conflicts", "--fail").exit_code == 1
 

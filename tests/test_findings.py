@@ -369,6 +369,28 @@ def test_cc402_acceptance_without_note(registry) -> None:
     assert (f["line"], f["column"], f["code"], f["severity"]) == (15, 15, expect("CC402"), "warning")
 
 
+def test_cc403_unused_ignore(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("    evidence:", "    ignore: [CC303]\n    evidence:"))
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"]) == (15, 14, expect("CC403"), "warning")
+    assert f["message"] == "`CC303` silences no finding in this claim; remove it from `ignore`"
+
+
+def test_cc403_names_file_level_codes_as_never_silenced_per_item(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM + "        ignore: [CC003]\n")
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (19, 18, "CC403")
+    assert f["message"] == ("`CC003` silences no finding in this evidence entry; remove it from `ignore` "
+                            "(CC0xx findings concern the whole file: use --ignore CC003)")
+
+
+def test_cc404_unknown_ignore_code(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("    evidence:", "    ignore: [CC333]\n    evidence:"))
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"]) == (15, 14, expect("CC404"), "error")
+    assert f["message"] == "`CC333` is not a claimcheck rule; `claimcheck rules` lists them"
+
+
 def test_every_rule_has_a_test() -> None:
     # Runs last in this module (pytest keeps file order), after every expect() above.
     assert TESTED_CODES == set(RULES), sorted(set(RULES) ^ TESTED_CODES)

@@ -11,8 +11,8 @@ from claimcheck import formats
 from claimcheck.formats.base import Format, printable
 from conftest import MINIMAL_SOURCES, invoke
 
-VIEW_METHODS = {"findings": "findings", "conflicts": "conflicts", "claims": "claims", "claim": "claim",
-                "sources": "sources"}
+VIEW_METHODS = {"findings": "findings", "statistics": "statistics", "conflicts": "conflicts", "claims": "claims",
+                "claim": "claim", "sources": "sources"}
 
 
 @pytest.mark.parametrize("info", formats.FORMATS, ids=lambda info: info.name)
@@ -24,7 +24,8 @@ def test_every_format_implements_exactly_the_views_it_declares(info: formats.For
 
 
 def test_format_choices_follow_the_registry() -> None:
-    assert formats.choices(formats.FINDINGS) == ("text", "json", "github")
+    assert formats.choices(formats.FINDINGS) == ("text", "json", "github", "sarif")
+    assert formats.choices(formats.STATISTICS) == ("text", "json")
     assert formats.choices(formats.CLAIM) == ("text", "json")
 
 

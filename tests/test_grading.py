@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 
 import pytest
 
-from conftest import invoke
+from conftest import invoke, json_of
 
 
 def source(source_id: str, kind: str = "study", design: str | None = None, cites: tuple[str, ...] = (),
@@ -36,7 +35,7 @@ def graded(registry, sources: list[str], *entries: tuple[str, str]) -> dict:
     registry(text)
     result = invoke("list", "--format", "json")
     assert result.exit_code == 0, result.output
-    (row,) = json.loads(result.output)
+    (row,) = json_of(result.output, "claims")
     return {key: row[key] for key in ("grade", "reasons", "documents", "independent_studies")}
 
 
@@ -201,5 +200,5 @@ def test_nothing_left_after_retraction(registry) -> None:
 
 def test_list_filters_by_grade(registry) -> None:
     graded(registry, [source("s", design="rct")], ("s", "yes"))
-    assert len(json.loads(invoke("list", "--format", "json", "--min-grade", "moderate").output)) == 1
-    assert json.loads(invoke("list", "--format", "json", "--grade", "low").output) == []
+    assert len(json_of(invoke("list", "--format", "json", "--min-grade", "moderate").output, "claims")) == 1
+    assert json_of(invoke("list", "--format", "json", "--grade", "low").output, "claims") == []

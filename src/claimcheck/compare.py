@@ -11,7 +11,8 @@ Every pair of entries of a claim gets a verdict, `agree`, `tension` or
    measurement: their intervals must overlap, else a conflict.
 4. Entries from different root studies are different samples. When both give
    counts k/n they conflict only when Fisher's exact test rejects equal
-   proportions at alpha = 0.05. Without counts, sampling error cannot be
+   proportions at the significance level alpha (0.05 unless configured,
+   `CompareSettings`). Without counts, sampling error cannot be
    judged: disjoint intervals are a tension, overlapping ones agree.
 
 A claim's status is its worst verdict; a claim stated by one document only,
@@ -25,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from claimcheck import progress
 from claimcheck.index import EvidenceKey, RegistryIndex
 from claimcheck.model import Claim, Evidence
 from claimcheck.stats import fisher_exact
@@ -32,6 +34,16 @@ from claimcheck.values import UNCERTAIN, YES, Measure, Stance, Value
 from claimcheck.verdicts import SEVERITY, Status, Verdict
 
 ALPHA = 0.05
+
+
+@dataclass(frozen=True)
+class CompareSettings:
+    """What a user may tune in the comparison ([tool.claimcheck] in the configuration)."""
+
+    alpha: float = ALPHA  # significance level for two independent studies' counts
+
+
+DEFAULT_SETTINGS = CompareSettings()
 
 
 @dataclass(frozen=True)
@@ -66,18 +78,20 @@ class ClaimComparison:
         return any(pair.verdict == verdict for pair in self.pairs)
 
 
-def compare_registry(index: RegistryIndex) -> list[ClaimComparison]:
+def compare_registry(index: RegistryIndex, settings: CompareSettings = DEFAULT_SETTINGS) -> list[ClaimComparison]:
     """Compare the evidence of every claim; claims with unparsed values compare what parsed."""
-    return [compare_claim(index, position, claim) for position, claim in enumerate(index.registry.claims)]
+    claims = progress.track(index.registry.claims, "Comparing claims")
+    return [compare_claim(index, position, claim, settings) for position, claim in enumerate(claims)]
 
 
-def compare_claim(index: RegistryIndex, position: int, claim: Claim) -> ClaimComparison:
+def compare_claim(index: RegistryIndex, position: int, claim: Claim,
+                  settings: CompareSettings = DEFAULT_SETTINGS) -> ClaimComparison:
     groups = _groups(index, position, claim.evidence)
     pairs = tuple(
         pair
         for i, first in enumerate(groups)
         for second in groups[i + 1:]
-        if (pair := _pair(claim, first, second)) is not None
+        if (pair := _pair(claim, first, second, settings)) is not None
     )
     documents = len({evidence.source for evidence in claim.evidence})
     worst: Status = max((p.verdict for p in pairs), key=SEVERITY.__getitem__, default="agree")
@@ -107,17 +121,17 @@ def _identity(value: Value) -> object:
     return (value.dimension, value.interval, value.count)
 
 
-def _pair(claim: Claim, a: Group, b: Group) -> PairVerdict | None:
+def _pair(claim: Claim, a: Group, b: Group, settings: CompareSettings) -> PairVerdict | None:
     if a.value.dimension != b.value.dimension:
         return None  # reported by validate as mixed-dimensions
     internal = a.source == b.source
-    verdict, reason = judge(a, b)
+    verdict, reason = judge(a, b, settings)
     accepted = verdict != "agree" and claim.accepted is not None and (
         claim.accepted == "conflict" or verdict == "tension")
     return PairVerdict(a, b, verdict, reason, internal, accepted)
 
 
-def judge(a: Group, b: Group) -> tuple[Verdict, str]:
+def judge(a: Group, b: Group, settings: CompareSettings = DEFAULT_SETTINGS) -> tuple[Verdict, str]:
     """The verdict and reason for two groups of one claim."""
     va, vb = a.value, b.value
     if isinstance(va, Stance) and isinstance(vb, Stance):
@@ -131,7 +145,7 @@ def judge(a: Group, b: Group) -> tuple[Verdict, str]:
     shared = sorted(a.roots & b.roots)
     if shared:
         return _judge_one_measurement(va, vb, shared)
-    return _judge_two_samples(va, vb, sorted(a.roots), sorted(b.roots))
+    return _judge_two_samples(va, vb, sorted(a.roots), sorted(b.roots), settings.alpha)
 
 
 def _judge_stances(a: Group, b: Group, va: Stance, vb: Stance) -> tuple[Verdict, str]:
@@ -154,14 +168,15 @@ def _judge_one_measurement(va: Measure, vb: Measure, shared: list[str]) -> tuple
     return "conflict", f"same study ({study}), so one measurement, yet {relation}"
 
 
-def _judge_two_samples(va: Measure, vb: Measure, roots_a: list[str], roots_b: list[str]) -> tuple[Verdict, str]:
+def _judge_two_samples(va: Measure, vb: Measure, roots_a: list[str], roots_b: list[str],
+                       alpha: float) -> tuple[Verdict, str]:
     studies = f"different studies ({', '.join(roots_a)} vs {', '.join(roots_b)})"
     if va.count is not None and vb.count is not None and va.count.n > 0 and vb.count.n > 0 \
             and va.count.k <= va.count.n and vb.count.k <= vb.count.n:
         p = fisher_exact(va.count.k, va.count.n, vb.count.k, vb.count.n)
         counts = f"{va.count.k}/{va.count.n} vs {vb.count.k}/{vb.count.n}"
-        if p < ALPHA:
-            return "conflict", f"{studies}: {counts} differ beyond sampling error (Fisher's exact p = {p:.2g} < {ALPHA})"
+        if p < alpha:
+            return "conflict", f"{studies}: {counts} differ beyond sampling error (Fisher's exact p = {p:.2g} < {alpha})"
         return "agree", f"{studies}: {counts} are within sampling error (Fisher's exact p = {p:.2g})"
     overlap, relation = _relate(va, vb)
     if overlap:

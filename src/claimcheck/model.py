@@ -29,6 +29,7 @@ FLAGS: tuple[str, ...] = Flag.__args__  # type: ignore[attr-defined]
 TYPES_WITH_DESIGN = frozenset({"study", "review"})
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+RULE_CODE_PATTERN = re.compile(r"CC\d{3}")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -66,6 +67,7 @@ Pmid = Annotated[StrictInt | StrictStr, AfterValidator(
 Nct = Annotated[StrictStr, _pattern(r"NCT\d{8}", "must be NCT followed by 8 digits")]
 Url = Annotated[StrictStr, _pattern(r"https?://[^\s/?#]+\.[^\s]*", "must be an http:// or https:// address")]
 Published = Annotated[StrictInt | StrictStr, AfterValidator(_published)]
+RuleCode = Annotated[StrictStr, _pattern(RULE_CODE_PATTERN.pattern, "must be a rule code such as CC303")]
 Says = StrictBool | StrictInt | StrictFloat | StrictStr
 Text = Annotated[StrictStr, Field(min_length=1)]
 
@@ -74,6 +76,9 @@ def _check_pmid(value: int | str) -> int | str:
     if not re.fullmatch(r"[1-9]\d{0,8}", str(value)):
         raise FormatError("must be a PubMed id: 1 to 9 digits")
     return value
+
+
+IGNORE_DESCRIPTION = "Finding codes silenced for the findings located in this item (docs/format.md)."
 
 
 class _Strict(BaseModel):
@@ -100,6 +105,7 @@ class Source(_Strict):
     flags: list[Flag] = Field(default_factory=list)
     path: Text | None = Field(None, description="Local text of the document, relative to the registry file.")
     note: Text | None = None
+    ignore: list[RuleCode] = Field(default_factory=list, description=IGNORE_DESCRIPTION)
 
 
 class Evidence(_Strict):
@@ -112,6 +118,7 @@ class Evidence(_Strict):
         None, description="Which of the source's cited sources this statement reports; [] marks the "
                           "document's own statement. Default: all the source cites.")
     note: Text | None = None
+    ignore: list[RuleCode] = Field(default_factory=list, description=IGNORE_DESCRIPTION)
 
 
 class Claim(_Strict):
@@ -124,6 +131,7 @@ class Claim(_Strict):
     evidence: Annotated[list[Evidence], Field(min_length=1)]
     accepted: Acceptance | None = Field(None, description="Acknowledges a known, explained disagreement.")
     note: Text | None = None
+    ignore: list[RuleCode] = Field(default_factory=list, description=IGNORE_DESCRIPTION)
 
 
 class Registry(_Strict):

@@ -248,7 +248,7 @@ _RULES: tuple[Rule, ...] = (
         "registered sample size is wrong.",
         "sample_size: 30   # while an entry from the study says: 11/40",
     ),
-    # --- CC4xx: comparison --------------------------------------------------
+    # --- CC4xx: comparison and acknowledgements -----------------------------
     Rule(
         "CC401", "stale-acceptance", W,
         "A claim's `accepted` acknowledges a conflict or tension that no longer exists.",
@@ -262,6 +262,21 @@ _RULES: tuple[Rule, ...] = (
         "An accepted disagreement stops failing CI; the note is the record of why "
         "that was the right call.",
         "accepted: conflict   # and no note",
+    ),
+    Rule(
+        "CC403", "unused-ignore", W,
+        "A code in an `ignore` list silences no finding in its source, claim or evidence entry.",
+        "Like `accepted`, an ignore should not outlive what it silences: a stale one would "
+        "silently hide the next, unrelated finding of that code. File-level codes (CC0xx) "
+        "cannot be silenced per item, so an ignore of one is always unused.",
+        "ignore: [CC303]   # while the entry's arithmetic is right",
+    ),
+    Rule(
+        "CC404", "unknown-ignore-code", E,
+        "An `ignore` list names a code that is not a claimcheck rule.",
+        "An ignore of a code that does not exist silences nothing; it is usually a typo for "
+        "the code that was meant (`claimcheck rules` lists them).",
+        "ignore: [CC333]",
     ),
 )
 

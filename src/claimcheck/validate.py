@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from claimcheck import progress
 from claimcheck.checks import check_acceptances, run_checks
-from claimcheck.compare import compare_claim
+from claimcheck.compare import DEFAULT_SETTINGS, CompareSettings, compare_claim
 from claimcheck.findings import Finding, LocatedFinding, Position, Severity
 from claimcheck.index import RegistryIndex, build_index
 from claimcheck.loader import (
@@ -26,14 +28,19 @@ from claimcheck.loader import (
 from claimcheck.quotes import SourceText
 from claimcheck.rules import rule
 from claimcheck.schema import ModelResult, build_registry, check_top_level
+from claimcheck.suppression import apply_ignores
 
 
 @dataclass
 class Validation:
-    """What validating one registry file found, and what it built."""
+    """What validating one registry file found, and what it built.
+
+    `silenced` holds the findings that the registry's own `ignore` lists silence.
+    """
 
     file: str
     findings: list[LocatedFinding] = field(default_factory=list)
+    silenced: list[LocatedFinding] = field(default_factory=list)
     index: RegistryIndex | None = None
     source_map: SourceMap = field(default_factory=SourceMap)
 
@@ -46,20 +53,22 @@ class Validation:
         return [f for f in self.findings if f.severity is Severity.WARNING]
 
 
-def validate_file(path: Path, display_name: str | None = None) -> Validation:
+def validate_file(path: Path, display_name: str | None = None,
+                  settings: CompareSettings = DEFAULT_SETTINGS) -> Validation:
     """Validate a registry file; a file that cannot be read raises RegistryReadError."""
     raw = read_text(path)
-    return validate_bytes(raw, path.parent, display_name or str(path))
+    return validate_bytes(raw, path.parent, display_name or str(path), settings)
 
 
-def validate_bytes(raw: bytes, base_dir: Path, file: str) -> Validation:
+def validate_bytes(raw: bytes, base_dir: Path, file: str, settings: CompareSettings = DEFAULT_SETTINGS) -> Validation:
     with paused_gc():
-        return _validate(raw, base_dir, file)
+        return _validate(raw, base_dir, file, settings)
 
 
-def _validate(raw: bytes, base_dir: Path, file: str) -> Validation:
+def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings) -> Validation:
     result = Validation(file)
     findings: list[Finding] = []
+    data: Any = None
     try:
         text, decode_problem = decode_utf8(raw)
         if decode_problem is not None:
@@ -75,6 +84,7 @@ def _validate(raw: bytes, base_dir: Path, file: str) -> Validation:
         if top_problem is not None:
             findings.append(top_problem)
             return result
+        data = loaded.data  # read as a registry: its `ignore` lists apply
         model = build_registry(loaded.data)
         findings.extend(model.findings)
         texts, text_findings = _load_texts(model, base_dir)
@@ -83,13 +93,18 @@ def _validate(raw: bytes, base_dir: Path, file: str) -> Validation:
         findings.extend(run_checks(index))
         result.index = index
         # Only acknowledged claims need comparing to validate; reports compare the rest.
-        accepted = [compare_claim(index, position, claim) for position, claim in enumerate(index.registry.claims)
-                    if claim.accepted is not None]
+        accepted = [compare_claim(index, position, claim, settings)
+                    for position, claim in enumerate(index.registry.claims) if claim.accepted is not None]
         findings.extend(check_acceptances(accepted, index))
         return result
     finally:
-        result.findings = sorted((locate(f, result.source_map, file) for f in findings),
-                                 key=LocatedFinding.sort_key)
+        suppressed = apply_ignores(findings, data)
+        result.findings = _located(suppressed.shown, result.source_map, file)
+        result.silenced = _located(suppressed.silenced, result.source_map, file)
+
+
+def _located(findings: list[Finding], source_map: SourceMap, file: str) -> list[LocatedFinding]:
+    return sorted((locate(f, source_map, file) for f in findings), key=LocatedFinding.sort_key)
 
 
 def _has_content(text: str) -> bool:
@@ -100,7 +115,7 @@ def _load_texts(model: ModelResult, base_dir: Path) -> tuple[dict[str, SourceTex
     texts: dict[str, SourceText] = {}
     findings: list[Finding] = []
     by_path: dict[str, SourceText | TextProblem] = {}
-    for position, source in enumerate(model.registry.sources):
+    for position, source in enumerate(progress.track(model.registry.sources, "Loading source texts")):
         if source.path is None or source.id in texts:
             continue
         loaded = by_path.get(source.path)

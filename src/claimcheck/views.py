@@ -6,12 +6,13 @@ output format (formats/) renders that same data, so no two formats disagree.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.compare import ClaimComparison, PairVerdict, entry_pairs
-from claimcheck.findings import Position
+from claimcheck.findings import LocatedFinding, Position
 from claimcheck.grading import ClaimGrade
 from claimcheck.index import EvidenceKey, QuoteMiss, RegistryIndex
 from claimcheck.quotes import QuoteMatch
@@ -217,3 +218,15 @@ def source_rows(report: Report) -> list[dict[str, Any]]:
             "path": source.path,
         })
     return rows
+
+
+# ---------------------------------------------------------------- statistics
+
+def statistics_rows(findings: Sequence[LocatedFinding], silenced: Sequence[LocatedFinding]) -> list[dict[str, Any]]:
+    """Findings counted by code, most frequent first; `silenced` counts those `ignore` lists silenced."""
+    shown = Counter(f.code for f in findings)
+    quiet = Counter(f.code for f in silenced)
+    rules = {f.code: f.rule for f in (*findings, *silenced)}
+    rows = [{"code": code, "name": rule.name, "severity": rule.severity.value, "count": shown[code],
+             "silenced": quiet[code]} for code, rule in rules.items()]
+    return sorted(rows, key=lambda row: (-row["count"], row["code"]))

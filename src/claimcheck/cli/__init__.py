@@ -11,17 +11,25 @@ from __future__ import annotations
 import click
 
 from claimcheck import __version__
+from claimcheck.cli.common import examples
+from claimcheck.cli.init import init
 from claimcheck.cli.reference import rule, rules, schema
 from claimcheck.cli.reports import conflicts, list_claims, show, sources
 from claimcheck.cli.validate import validate
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=examples(
+    "claimcheck init my-review",
+    "claimcheck validate",
+    "claimcheck conflicts --fail",
+    "claimcheck list --tag efficacy",
+    "claimcheck COMMAND --help",
+))
 @click.version_option(__version__, "--version", prog_name="claimcheck")
 def main() -> None:
     """claimcheck: check what a set of documents claims, where they disagree,
     and how strong the evidence is, from a YAML registry (claims.yaml)."""
 
 
-for command in (validate, conflicts, list_claims, show, sources, schema, rules, rule):
+for command in (init, validate, conflicts, list_claims, show, sources, schema, rules, rule):
     main.add_command(command)

@@ -1,11 +1,14 @@
-"""What the commands share: options, exit codes, usage errors, and the way to a report."""
+"""What the commands share: options, exit codes, usage errors, settings, and the way to a report."""
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -13,6 +16,8 @@ from claimcheck import formats
 from claimcheck.formats.base import Output
 
 if TYPE_CHECKING:
+    from claimcheck.compare import CompareSettings
+    from claimcheck.config import Config
     from claimcheck.findings import LocatedFinding
     from claimcheck.validate import Validation
     from claimcheck.views import Report
@@ -20,20 +25,45 @@ if TYPE_CHECKING:
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_REGISTRY = "claims.yaml"
 
-registry_argument = click.argument("registry", default=DEFAULT_REGISTRY, required=False,
-                                   type=click.Path(dir_okay=True, path_type=Path))
+F = TypeVar("F", bound=Callable[..., Any])
+
+registry_argument = click.argument("registry", required=False, type=click.Path(dir_okay=True, path_type=Path))
 color_option = click.option("--color/--no-color", default=None,
                             help="Colour the output. Default: only on a terminal, and never with NO_COLOR set.")
 
 
-def format_option(view: str) -> Callable[[Any], Any]:
-    """--format, offering the formats that render this view."""
-    return click.option("--format", "output_format", type=click.Choice(formats.choices(view)), default="text",
-                        show_default=True, help="Output format.")
+def examples(*lines: str) -> str:
+    """A command's epilog: examples, kept as written (click does not rewrap a paragraph after \\b)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+def format_option(view: str) -> Callable[[F], F]:
+    """--format, offering `auto` and the formats that render this view."""
+    return click.option("--format", "output_format", type=click.Choice((formats.AUTO, *formats.choices(view))),
+                        default=None, help="Output format. [default: auto: github annotations in GitHub Actions, "
+                                           "else text, coloured on a terminal]")
+
+
+def run_options(function: F) -> F:
+    """The options of every command that reads a registry: rule selection, configuration, --quiet."""
+    options = (
+        click.option("--select", "select", multiple=True, metavar="CODES",
+                     help="Report only these codes or prefixes (CC3, CC303, ALL); repeat or separate with commas."),
+        click.option("--ignore", "ignore", multiple=True, metavar="CODES",
+                     help="Do not report these codes or prefixes; a more specific --select wins (see README)."),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Use this configuration file instead of looking for claimcheck.toml or pyproject.toml."),
+        click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("-q", "--quiet", is_flag=True, help="Never show a progress bar."),
+    )
+    for option in reversed(options):
+        function = option(function)
+    return function
 
 
 def fail_usage(message: str) -> NoReturn:
-    click.echo(f"claimcheck: error: {message}", err=True)
+    for line in message.splitlines():
+        click.echo(f"claimcheck: error: {line}", err=True)
     sys.exit(EXIT_USAGE)
 
 
@@ -41,15 +71,77 @@ def stdout(color: bool | None) -> Output:
     return Output(sys.stdout, color)
 
 
-def validate_registry(registry: Path) -> Validation:
-    """Validate one registry file; one that cannot be read is a usage error (exit 2)."""
+@dataclass(frozen=True)
+class Run:
+    """One command's settings: its configuration with the command line's flags over it."""
+
+    config: Config
+    registries: tuple[Path, ...]
+    enabled: frozenset[str]
+    compare: CompareSettings
+    quiet: bool = False
+
+    def output_format(self, requested: str | None, view: str) -> str:
+        """--format, else the configuration's format where this view has it, else auto; resolved."""
+        name = requested
+        if name is None and self.config.format is not None:
+            offered = self.config.format == formats.AUTO or view in formats.get_info(self.config.format).views
+            name = self.config.format if offered else None
+        return formats.resolve(name or formats.AUTO, view, os.environ)
+
+    @contextmanager
+    def progress(self) -> Iterator[None]:
+        from claimcheck import progress
+
+        with progress.showing(progress.wanted(sys.stderr, os.environ, self.quiet)):
+            yield
+
+
+def prepare_run(registries: Sequence[Path], select: Sequence[str] = (), ignore: Sequence[str] = (),
+                config_file: Path | None = None, isolated: bool = False, quiet: bool = False,
+                **overrides: Any) -> Run:
+    """Read the configuration (from the first registry's folder upwards) and put the flags over it.
+
+    `overrides` are the command's own flags that have a configuration key
+    (strict, fail_on); None means the flag was not given.
+    """
+    from dataclasses import replace
+
+    from claimcheck.compare import CompareSettings
+    from claimcheck.config import Config, ConfigError, discover, load_config
+    from claimcheck.selection import RuleSelection, SelectionError, enabled_codes, split_selectors
+
+    start = Path(registries[0]).parent if registries else Path.cwd()
+    try:
+        config = Config() if isolated else load_config(config_file) if config_file else discover(start)
+    except ConfigError as error:
+        fail_usage(str(error))
+    config = replace(config, **{key: value for key, value in overrides.items() if value is not None})
+    selections = [RuleSelection(config.select, config.ignore)]
+    if select or ignore:
+        selections.append(RuleSelection(split_selectors(select) or None, split_selectors(ignore)))
+    try:
+        enabled = enabled_codes(selections)
+    except SelectionError as error:
+        fail_usage(str(error))
+    default = config.registry if config.registry is not None else Path(DEFAULT_REGISTRY)
+    compare = CompareSettings() if config.alpha is None else CompareSettings(alpha=config.alpha)
+    return Run(config, tuple(registries) or (default,), enabled, compare, quiet)
+
+
+def validate_registry(registry: Path, run: Run | None = None) -> Validation:
+    """Validate one registry file, keeping the selected codes; an unreadable file is a usage error."""
     from claimcheck.loader import RegistryReadError
     from claimcheck.validate import validate_file
 
+    run = run or prepare_run((registry,))
     try:
-        return validate_file(registry, display_name(registry))
+        validation = validate_file(registry, display_name(registry), run.compare)
     except RegistryReadError as error:
         fail_usage(str(error))
+    validation.findings = [f for f in validation.findings if f.code in run.enabled]
+    validation.silenced = [f for f in validation.silenced if f.code in run.enabled]
+    return validation
 
 
 def display_name(path: Path) -> str:
@@ -63,19 +155,24 @@ def print_findings(findings: list[LocatedFinding], output_format: str, color: bo
     formats.get(output_format).findings(findings, stdout(color))
 
 
-def load_report(registry: Path, output_format: str, color: bool | None) -> Report:
+def load_report(registry: Path | None, output_format: str | None, color: bool | None,
+                run: Run | None = None) -> Report:
     """A report over a valid registry; a registry with errors prints them and exits 1."""
     from claimcheck.compare import compare_registry
     from claimcheck.grading import grade_registry
     from claimcheck.views import Report
 
-    validation = validate_registry(registry)
-    if validation.errors or validation.index is None:
-        if output_format == "text":
-            click.echo(f"claimcheck: {registry} has errors; fix them first (claimcheck validate):", err=True)
-        findings_format = output_format if formats.FINDINGS in formats.get_info(output_format).views else "text"
-        print_findings(validation.findings, findings_format, color)
-        sys.exit(EXIT_FINDINGS)
-    comparisons = compare_registry(validation.index)
+    run = run or prepare_run((registry,) if registry else ())
+    output_format = formats.resolve(output_format or formats.AUTO, formats.FINDINGS, os.environ)
+    with run.progress():
+        validation = validate_registry(run.registries[0], run)
+        if validation.errors or validation.index is None:
+            if output_format == "text":
+                click.echo(f"claimcheck: {validation.file} has errors; fix them first (claimcheck validate):",
+                           err=True)
+            findings_format = output_format if formats.FINDINGS in formats.get_info(output_format).views else "text"
+            print_findings(validation.findings, findings_format, color)
+            sys.exit(EXIT_FINDINGS)
+        comparisons = compare_registry(validation.index, run.compare)
     grades = grade_registry(validation.index, comparisons)
     return Report(validation.index, comparisons, grades, validation)

@@ -7,10 +7,10 @@ import json
 
 import click
 
-from claimcheck.cli.common import fail_usage
+from claimcheck.cli.common import examples, fail_usage
 
 
-@click.command()
+@click.command(epilog=examples("claimcheck schema > claims.schema.json"))
 def schema() -> None:
     """Print the JSON Schema of the registry format (for editors)."""
     from claimcheck.model import json_schema
@@ -18,7 +18,7 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), indent=2))
 
 
-@click.command()
+@click.command(epilog=examples("claimcheck rule CC101", "claimcheck rule quote-not-found"))
 @click.argument("code")
 def rule(code: str) -> None:
     """Explain one rule, by code (CC101) or name (quote-not-found)."""
@@ -33,7 +33,7 @@ def rule(code: str) -> None:
     click.echo(rule_markdown(found))
 
 
-@click.command()
+@click.command(epilog=examples("claimcheck rules", "claimcheck rules --format markdown > docs/rules.md"))
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown", "json"]), default="text",
               show_default=True)
 def rules(output_format: str) -> None:
@@ -45,8 +45,10 @@ def rules(output_format: str) -> None:
     if output_format == "markdown":
         click.echo(rules_markdown())
     elif output_format == "json":
-        click.echo(json.dumps([{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary}
-                               for r in RULES.values()], indent=2))
+        from claimcheck.formats.json import document, dumps
+
+        click.echo(dumps(document("rules", [{"code": r.code, "name": r.name, "severity": r.severity.value,
+                                              "summary": r.summary} for r in RULES.values()])))
     else:
         for r in RULES.values():
             marker = "E" if r.severity is Severity.ERROR else "W"

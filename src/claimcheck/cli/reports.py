@@ -12,37 +12,56 @@ from claimcheck import formats
 from claimcheck.cli.common import (
     EXIT_FINDINGS,
     color_option,
+    examples,
     fail_usage,
     format_option,
     load_report,
+    prepare_run,
     registry_argument,
+    run_options,
     stdout,
 )
 from claimcheck.verdicts import GRADES, STATUSES
 
 
-@click.command()
+def _registries(registry: Path | None) -> tuple[Path, ...]:
+    return (registry,) if registry is not None else ()
+
+
+@click.command(epilog=examples(
+    "claimcheck conflicts",
+    "claimcheck conflicts --fail --fail-on tension",
+    "claimcheck conflicts --format sarif > conflicts.sarif",
+))
 @registry_argument
 @format_option(formats.CONFLICTS)
 @click.option("--all", "include_agree", is_flag=True, help="Also list the pairs that agree.")
 @click.option("--fail", is_flag=True, help="Exit 1 when there is an unaccepted conflict (see --fail-on).")
-@click.option("--fail-on", type=click.Choice(["conflict", "tension"]), default="conflict", show_default=True,
-              help="With --fail: the least verdict that fails.")
+@click.option("--fail-on", type=click.Choice(["conflict", "tension"]), default=None,
+              help="With --fail: the least verdict that fails. [default: conflict]")
+@run_options
 @color_option
-def conflicts(registry: Path, output_format: str, include_agree: bool, fail: bool, fail_on: str,
-              color: bool | None) -> None:
+def conflicts(registry: Path | None, output_format: str | None, include_agree: bool, fail: bool, fail_on: str | None,
+              select: tuple[str, ...], ignore: tuple[str, ...], config_file: Path | None, isolated: bool,
+              quiet: bool, color: bool | None) -> None:
     """Each conflict and tension between documents, grouped by claim, with the reason."""
     from claimcheck import views
 
-    report = load_report(registry, output_format, color)
+    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet, fail_on=fail_on)
+    fmt = run.output_format(output_format, formats.CONFLICTS)
+    report = load_report(registry, fmt, color, run)
     rows = views.conflict_rows(report, include_agree)
-    formats.get(output_format).conflicts(report, rows, stdout(color))
-    failing = {"conflict"} if fail_on == "conflict" else {"conflict", "tension"}
+    formats.get(fmt).conflicts(report, rows, stdout(color))
+    failing = {"conflict"} if (run.config.fail_on or "conflict") == "conflict" else {"conflict", "tension"}
     if fail and any(row["verdict"] in failing and not row["accepted"] for row in rows):
         sys.exit(EXIT_FINDINGS)
 
 
-@click.command(name="list")
+@click.command(name="list", epilog=examples(
+    "claimcheck list",
+    "claimcheck list --tag efficacy --min-grade low",
+    "claimcheck list --status conflict --format json",
+))
 @registry_argument
 @format_option(formats.CLAIMS)
 @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES), help="Only claims with this status.")
@@ -50,45 +69,63 @@ def conflicts(registry: Path, output_format: str, include_agree: bool, fail: boo
 @click.option("--source", "sources", multiple=True, help="Only claims stated by this source.")
 @click.option("--grade", "grades", multiple=True, type=click.Choice(GRADES), help="Only claims of this grade.")
 @click.option("--min-grade", type=click.Choice(GRADES), help="Only claims of this grade or better.")
+@run_options
 @color_option
-def list_claims(registry: Path, output_format: str, statuses: tuple[str, ...], tags: tuple[str, ...],
-                sources: tuple[str, ...], grades: tuple[str, ...], min_grade: str | None,
+def list_claims(registry: Path | None, output_format: str | None, statuses: tuple[str, ...], tags: tuple[str, ...],
+                sources: tuple[str, ...], grades: tuple[str, ...], min_grade: str | None, select: tuple[str, ...],
+                ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool,
                 color: bool | None) -> None:
     """One row per claim: what each document says, the status and the grade."""
     from claimcheck import views
 
-    report = load_report(registry, output_format, color)
+    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet)
+    fmt = run.output_format(output_format, formats.CLAIMS)
+    report = load_report(registry, fmt, color, run)
     rows = views.filter_rows(views.list_rows(report), statuses=statuses, tags=tags, sources=sources,
                              grades=grades, min_grade=min_grade)
-    formats.get(output_format).claims(rows, stdout(color))
+    formats.get(fmt).claims(rows, stdout(color))
 
 
-@click.command()
+@click.command(epilog=examples(
+    "claimcheck show overall-motile-sperm",
+    "claimcheck show overall-motile-sperm --format json",
+))
 @click.argument("claim")
 @registry_argument
 @format_option(formats.CLAIM)
+@run_options
 @color_option
-def show(claim: str, registry: Path, output_format: str, color: bool | None) -> None:
+def show(claim: str, registry: Path | None, output_format: str | None, select: tuple[str, ...],
+         ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool, color: bool | None) -> None:
     """Everything about one claim: evidence, verdicts, grade and provenance."""
     from claimcheck import views
 
-    report = load_report(registry, output_format, color)
+    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet)
+    fmt = run.output_format(output_format, formats.CLAIM)
+    report = load_report(registry, fmt, color, run)
     comparison = report.comparison(claim)
     if comparison is None:
         ids = [c.claim.id for c in report.comparisons]
         close = difflib.get_close_matches(claim, ids, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        fail_usage(f"no claim `{claim}` in {registry}{hint}")
-    formats.get(output_format).claim(views.show_data(report, comparison), stdout(color))
+        fail_usage(f"no claim `{claim}` in {report.validation.file}{hint}")
+    formats.get(fmt).claim(views.show_data(report, comparison), stdout(color))
 
 
-@click.command()
+@click.command(epilog=examples(
+    "claimcheck sources",
+    "claimcheck sources --format json",
+))
 @registry_argument
 @format_option(formats.SOURCES)
+@run_options
 @color_option
-def sources(registry: Path, output_format: str, color: bool | None) -> None:
+def sources(registry: Path | None, output_format: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+            config_file: Path | None, isolated: bool, quiet: bool, color: bool | None) -> None:
     """One row per source: type, design, flags, cites, use, and whether its quotes were found."""
     from claimcheck import views
 
-    report = load_report(registry, output_format, color)
-    formats.get(output_format).sources(views.source_rows(report), stdout(color))
+    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet)
+    fmt = run.output_format(output_format, formats.SOURCES)
+    report = load_report(registry, fmt, color, run)
+    formats.get(fmt).sources(views.source_rows(report), stdout(color))

@@ -1,7 +1,8 @@
 """The interface of an output format, and the output it writes to.
 
-A format renders *views*: the findings of `validate`, and the reports that
-`views.py` builds as plain data (`conflicts`, `list`, `show`, `sources`).
+A format renders *views*: the findings of `validate` (or their counts by code,
+`validate --statistics`), and the reports that `views.py` builds as plain data
+(`conflicts`, `list`, `show`, `sources`).
 Formats never decide what is a finding or a verdict; they only render. A
 format implements the views the registry in `formats/__init__.py` lists for it.
 """
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from claimcheck.views import Report
 
 FINDINGS, CONFLICTS, CLAIMS, CLAIM, SOURCES = "findings", "conflicts", "claims", "claim", "sources"
+STATISTICS = "statistics"
 
 Rows = Sequence[dict[str, Any]]
 
@@ -42,6 +44,9 @@ class Format:
 
     def findings(self, findings: Sequence[LocatedFinding], out: Output) -> None:
         raise NotImplementedError(f"{self.name} does not render findings")
+
+    def statistics(self, rows: Rows, out: Output) -> None:
+        raise NotImplementedError(f"{self.name} does not render statistics")
 
     def conflicts(self, report: Report, rows: Rows, out: Output) -> None:
         raise NotImplementedError(f"{self.name} does not render conflicts")

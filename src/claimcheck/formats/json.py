@@ -1,4 +1,10 @@
-"""JSON for programs: findings as a list, each report as the plain data views.py builds."""
+"""JSON for programs: findings, and each report as the plain data views.py builds.
+
+Every output is one object: `schema_version` (raised only when a field is
+removed or changes meaning; new fields may appear without it), and the view's
+data under one key named after the view. docs/json.md documents every field,
+and a test holds that page to the real output.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +30,14 @@ def finding_dict(finding: LocatedFinding) -> dict[str, Any]:
     }
 
 
+SCHEMA_VERSION = 1
+
+
+def document(key: str, data: Any) -> dict[str, Any]:
+    """The top-level object every JSON output is."""
+    return {"schema_version": SCHEMA_VERSION, key: data}
+
+
 def dumps(data: Any) -> str:
     # ensure_ascii=False keeps quotes readable; JSON still escapes every control character.
     return json.dumps(data, indent=2, ensure_ascii=False)
@@ -33,19 +47,22 @@ class JsonFormat(Format):
     name = "json"
 
     def findings(self, findings: Sequence[LocatedFinding], out: Output) -> None:
-        out.write(dumps([finding_dict(f) for f in findings]))
+        out.write(dumps(document("findings", [finding_dict(f) for f in findings])))
+
+    def statistics(self, rows: Rows, out: Output) -> None:
+        out.write(dumps(document("statistics", list(rows))))
 
     def conflicts(self, report: Report, rows: Rows, out: Output) -> None:
-        out.write(dumps(list(rows)))
+        out.write(dumps(document("conflicts", list(rows))))
 
     def claims(self, rows: Rows, out: Output) -> None:
-        out.write(dumps(list(rows)))
+        out.write(dumps(document("claims", list(rows))))
 
     def claim(self, data: dict[str, Any], out: Output) -> None:
-        out.write(dumps(data))
+        out.write(dumps(document("claim", data)))
 
     def sources(self, rows: Rows, out: Output) -> None:
-        out.write(dumps(list(rows)))
+        out.write(dumps(document("sources", list(rows))))
 
 
 FORMAT = JsonFormat()

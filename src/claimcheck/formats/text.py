@@ -73,13 +73,35 @@ def with_related(finding: LocatedFinding) -> str:
 
 def summary(findings: Sequence[LocatedFinding]) -> str:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    warnings = len(findings) - errors
-    if not findings:
+    return counts_summary(errors, len(findings) - errors)
+
+
+def counts_summary(errors: int, warnings: int) -> str:
+    if not errors and not warnings:
         return "All checks passed."
     parts = [f"{errors} error{'s' if errors != 1 else ''}"] if errors else []
     if warnings:
         parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
     return "Found " + " and ".join(parts) + "."
+
+
+def silenced_note(silenced: int) -> str:
+    if not silenced:
+        return ""
+    return f" {silenced} more silenced by `ignore` lists in the registry."
+
+
+def _render_statistics(rows: Rows, console: Console) -> None:
+    width = max((len(str(row["count"])) for row in rows), default=1)
+    for row in rows:
+        line = f"{row['count']:>{width}}  {row['code']}  [{row['severity']}]  {row['name']}"
+        if row["silenced"]:
+            line += f" ({row['silenced']} silenced)"
+        console.print(line, soft_wrap=True)
+    errors = sum(row["count"] for row in rows if row["severity"] == Severity.ERROR.value)
+    warnings = sum(row["count"] for row in rows if row["severity"] == Severity.WARNING.value)
+    silenced = sum(row["silenced"] for row in rows)
+    console.print(counts_summary(errors, warnings) + silenced_note(silenced), soft_wrap=True)
 
 
 def _render_findings(findings: Sequence[LocatedFinding], console: Console) -> None:
@@ -246,6 +268,9 @@ class TextFormat(Format):
 
     def findings(self, findings: Sequence[LocatedFinding], out: Output) -> None:
         _render_findings(findings, self._console(out))
+
+    def statistics(self, rows: Rows, out: Output) -> None:
+        _render_statistics(rows, self._console(out))
 
     def conflicts(self, report: Report, rows: Rows, out: Output) -> None:
         _render_conflicts(rows, self._console(out))

@@ -1,0 +1,39 @@
+"""`claimcheck init`: start a registry in a folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from claimcheck.cli.common import EXIT_USAGE, examples
+
+
+@click.command(epilog=examples(
+    "claimcheck init",
+    "claimcheck init my-review && cd my-review && claimcheck validate",
+))
+@click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
+def init(folder: Path) -> None:
+    """Start a registry in FOLDER (default: here): a commented claims.yaml, a sample
+    text under sources/, and a .pre-commit-config.yaml. Never overwrites a file."""
+    from claimcheck.init import initialise
+    from claimcheck.safe_write import WriteRefused
+
+    try:
+        done = initialise(folder)
+    except WriteRefused as error:
+        click.echo(f"claimcheck: error: {error}", err=True)
+        raise SystemExit(EXIT_USAGE) from None
+    for path in done.written:
+        click.echo(f"wrote {path}")
+    if done.pre_commit_snippet is not None:
+        click.echo(f"\n{folder / '.pre-commit-config.yaml'} exists and was left as it is; to run claimcheck "
+                   "before each commit, add these hooks to it:\n")
+        click.echo(done.pre_commit_snippet.rstrip("\n"))
+    steps = [] if folder == Path(".") else [f"cd {folder}"]
+    steps += ["claimcheck validate          # the example passes every check",
+              "edit claims.yaml: put your documents in place of the fictional source and claim,",
+              "  their texts under sources/, and run claimcheck validate after every edit",
+              "pre-commit install           # to run claimcheck before every commit"]
+    click.echo("\nNext:\n" + "\n".join(f"  {step}" for step in steps))

@@ -1,0 +1,61 @@
+"""`claimcheck init`: a starter registry, its sample text, and a pre-commit configuration.
+
+The starter files live in the `starter/` folder of the package. Nothing is
+ever overwritten: every target is checked before anything is written, so an
+existing file means nothing at all is written. An existing
+`.pre-commit-config.yaml` is the one exception: it is left as it is, and the
+hooks to add to it are returned for printing instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from claimcheck.safe_write import WriteRefused, write_text
+
+#: Starter files: (name in the package's starter/ folder, path in the new project).
+STARTER_FILES: tuple[tuple[str, str], ...] = (
+    ("claims.yaml", "claims.yaml"),
+    ("sources/example-trial-report.txt", "sources/example-trial-report.txt"),
+)
+PRE_COMMIT = ("pre-commit-config.yaml", ".pre-commit-config.yaml")
+
+
+@dataclass(frozen=True)
+class Initialised:
+    """What `init` wrote, and the pre-commit hooks it could not write (printed instead)."""
+
+    written: tuple[Path, ...]
+    pre_commit_snippet: str | None
+
+
+def starter_text(name: str) -> str:
+    node = resources.files("claimcheck").joinpath("starter")
+    for part in name.split("/"):
+        node = node.joinpath(part)
+    return node.read_text(encoding="utf-8")
+
+
+def initialise(folder: Path) -> Initialised:
+    """Write the starter files into `folder`; WriteRefused, with nothing written, if any exists."""
+    targets = [(name, folder / relative) for name, relative in STARTER_FILES]
+    existing = [path for _name, path in targets if path.exists() or path.is_symlink()]
+    if existing:
+        names = ", ".join(str(path) for path in existing)
+        raise WriteRefused(f"{names}: already exists; init writes nothing over existing files")
+    if folder.exists() and not folder.is_dir():
+        raise WriteRefused(f"{folder}: is not a folder")
+    pre_commit_path = folder / PRE_COMMIT[1]
+    snippet = None
+    if pre_commit_path.exists() or pre_commit_path.is_symlink():
+        snippet = starter_text(PRE_COMMIT[0])
+    else:
+        targets.append((PRE_COMMIT[0], pre_commit_path))
+    written = []
+    for name, path in targets:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_text(path, starter_text(name))
+        written.append(path)
+    return Initialised(tuple(written), snippet)

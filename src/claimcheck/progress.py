@@ -1,0 +1,70 @@
+"""Progress bars for long runs: on stderr, only on a terminal, never in CI or with --quiet.
+
+A layer wraps a long loop in `track(items, label)`. That costs nothing unless
+the command line has turned progress on for the run (`showing`), and even then
+a bar appears only for at least `MIN_ITEMS` items, so short runs stay silent.
+The bar is transient: it is erased when the work is done, leaving stdout and
+stderr as they would be without it. NO_COLOR does not hide it (it only takes
+its colour away); --quiet, a pipe, `CI` or `GITHUB_ACTIONS` do.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import IO, Any, TypeVar
+
+T = TypeVar("T")
+
+#: Fewer items than this finish too quickly for a bar to help.
+MIN_ITEMS = 50
+CI_VARIABLES = ("CI", "GITHUB_ACTIONS")
+
+_BAR: ContextVar[Any] = ContextVar("claimcheck_progress", default=None)
+
+
+def wanted(stream: IO[str], environ: Mapping[str, str], quiet: bool) -> bool:
+    """Whether a run may show progress on `stream`: a terminal, not in CI, not --quiet."""
+    if quiet or any(environ.get(name) for name in CI_VARIABLES):
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+@contextmanager
+def showing(enabled: bool, stream: IO[str] | None = None) -> Iterator[None]:
+    """Within this block, `track` draws bars on `stream` (stderr) if `enabled`."""
+    if not enabled:
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(file=stream or sys.stderr, force_terminal=True)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        token = _BAR.set(bar)
+        try:
+            yield
+        finally:
+            _BAR.reset(token)
+
+
+def track(items: Sequence[T], label: str) -> Iterable[T]:
+    """The items, with a bar while they are worked through when progress is on and they are many."""
+    bar = _BAR.get()
+    if bar is None or len(items) < MIN_ITEMS:
+        return items
+    return _tracked(bar, items, label)
+
+
+def _tracked(bar: Any, items: Sequence[T], label: str) -> Iterator[T]:
+    task = bar.add_task(label, total=len(items))
+    try:
+        for item in items:
+            yield item
+            bar.advance(task)
+    finally:
+        bar.remove_task(task)

@@ -1,0 +1,117 @@
+"""`ignore` lists in the registry: codes silenced for the findings inside one item.
+
+A source, a claim or an evidence entry may carry `ignore: [CC303]`. A finding
+located inside that item (its data path starts with the item's path) whose
+code is listed is silenced: not printed, not counted towards the exit code,
+but counted by `validate --statistics`. A claim's list covers its evidence
+entries too. The lists are themselves checked, as ruff checks `noqa`
+comments: a code that silences nothing is CC403, a code that is no rule CC404.
+
+The lists are read from the loaded data rather than the model, so that they
+work in items that fail the schema as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck.findings import DataPath, Finding
+from claimcheck.model import RULE_CODE_PATTERN
+from claimcheck.rules import RULES, rule
+
+#: Findings about reading the file, reported before any item exists.
+FILE_LEVEL_PREFIX = "CC0"
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """Findings split into those still shown and those an `ignore` list silenced."""
+
+    shown: list[Finding]
+    silenced: list[Finding]
+
+
+@dataclass(frozen=True)
+class _Ignore:
+    owner: DataPath  # the source, claim or evidence entry
+    code: str
+    path: DataPath  # the list item that names the code
+
+
+def apply_ignores(findings: Sequence[Finding], data: Any) -> Suppressed:
+    """Silence the findings that an `ignore` list covers, and check the lists themselves."""
+    ignores, problems = _read_ignores(data)
+    by_owner: dict[DataPath, dict[str, _Ignore]] = {}
+    for ignore in ignores:
+        by_owner.setdefault(ignore.owner, {}).setdefault(ignore.code, ignore)
+    used: set[_Ignore] = set()
+    shown: list[Finding] = []
+    silenced: list[Finding] = []
+    for finding in findings:
+        covering = [by_owner[owner][finding.code] for owner in _owners(finding.path)
+                    if finding.code in by_owner.get(owner, {})]
+        if covering:
+            used.update(covering)
+            silenced.append(finding)
+        else:
+            shown.append(finding)
+    shown.extend(problems)
+    shown.extend(_unused(ignore) for ignore in ignores if ignore not in used)
+    return Suppressed(shown, silenced)
+
+
+def _owners(path: DataPath) -> Iterator[DataPath]:
+    """The items a finding at `path` lies in: its source or claim, and its evidence entry."""
+    if len(path) >= 2 and path[0] in ("sources", "claims"):
+        yield path[:2]
+        if len(path) >= 4 and path[0] == "claims" and path[2] == "evidence":
+            yield path[:4]
+
+
+def _read_ignores(data: Any) -> tuple[list[_Ignore], list[Finding]]:
+    ignores: list[_Ignore] = []
+    problems: list[Finding] = []
+    for owner, item in _items(data):
+        codes = item.get("ignore")
+        if not isinstance(codes, list):
+            continue  # a wrong type is the schema's finding (CC203)
+        for position, code in enumerate(codes):
+            if not isinstance(code, str) or not RULE_CODE_PATTERN.fullmatch(code):
+                continue  # the schema's finding (CC203, CC205)
+            path = owner + ("ignore", position)
+            if code in RULES:
+                ignores.append(_Ignore(owner, code, path))
+            else:
+                problems.append(Finding(rule("unknown-ignore-code"),
+                                        f"`{code}` is not a claimcheck rule; `claimcheck rules` lists them",
+                                        path=path))
+    return ignores, problems
+
+
+def _items(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:
+    """Every source, claim and evidence entry that is a mapping, with its path."""
+    if not isinstance(data, dict):
+        return
+    for kind in ("sources", "claims"):
+        items = data.get(kind)
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                continue
+            yield (kind, index), item
+            evidence = item.get("evidence") if kind == "claims" else None
+            if isinstance(evidence, list):
+                for position, entry in enumerate(evidence):
+                    if isinstance(entry, dict):
+                        yield (kind, index, "evidence", position), entry
+
+
+def _unused(ignore: _Ignore) -> Finding:
+    where = {2: "source" if ignore.owner[0] == "sources" else "claim", 4: "evidence entry"}[len(ignore.owner)]
+    message = f"`{ignore.code}` silences no finding in this {where}; remove it from `ignore`"
+    if ignore.code.startswith(FILE_LEVEL_PREFIX):
+        message += f" ({FILE_LEVEL_PREFIX}xx findings concern the whole file: use --ignore {ignore.code})"
+    return Finding(rule("unused-ignore"), message, path=ignore.path)
