@@ -23,7 +23,7 @@ import bisect
 import difflib
 import unicodedata
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, partial
@@ -47,7 +47,7 @@ EXACT_SEARCH_LIMIT = 20_000
 #: Places of the rarer trigrams that such a search looks at, and the best regions among them in
 #: which it ranks every window.
 RARE_PLACES = 4_000
-CANDIDATE_REGIONS = 64
+CANDIDATE_REGIONS = 32
 _NOWHERE: array[int] = array("i")
 
 
@@ -231,10 +231,13 @@ class SourceText:
             rare = [places[0][::len(places[0]) // RARE_PLACES + 1]]
         text = self.normalised
         last = len(text) - 2 - span
-        regions = sorted(_window_scores(_merged(rare), span, last), key=lambda pair: (-pair[0], pair[1]))
+        # Blocks of `span` places: the windows that touch the blocks holding most rare places.
+        blocks: Counter[int] = Counter()
+        for found in rare:
+            blocks.update(map(span.__rfloordiv__, found))
+        best_blocks = [block for block, _count in blocks.most_common(CANDIDATE_REGIONS)]
         scored: dict[int, int] = {}
-        for _score, start in regions[:CANDIDATE_REGIONS]:
-            low, high = max(0, start - span), min(last, start + span)
+        for low, high in _merged_ranges((max(0, (b - 1) * span), min(last, (b + 1) * span)) for b in best_blocks):
             hits = [text[i:i + 3] in wanted for i in range(low, high + span)]
             score = sum(hits[:span])
             scored[low] = score
@@ -263,6 +266,19 @@ def _merged(places: Iterable[array[int]]) -> list[int]:
     for found in places:
         merged.extend(found)
     merged.sort()
+    return merged
+
+
+def _merged_ranges(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Closed ranges of window starts, overlapping ones joined, in order; empty ones dropped."""
+    merged: list[tuple[int, int]] = []
+    for low, high in sorted(ranges):
+        if low > high:
+            continue
+        if merged and low <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
     return merged
 
 
