@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import re
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
@@ -60,21 +61,29 @@ def _normalise_char(char: str) -> str:
     return char.casefold()
 
 
-class _Table(dict[int, str]):
-    """`str.translate`'s table: each character's normalised form, worked out on first sight."""
+class _Table(dict[int, str | None]):
+    """`str.translate`'s table: each character's normalised form, worked out on first sight.
 
-    def __missing__(self, code: int) -> str:
-        normal = self[code] = _normalise_char(chr(code))
+    A character that normalises to nothing maps to None, not "": only then does
+    `str.translate` keep to its fast path for ASCII text.
+    """
+
+    def __missing__(self, code: int) -> str | None:
+        normal = self[code] = _normalise_char(chr(code)) or None
         return normal
 
 
 _TABLE = _Table()
 for _code in range(128):
-    _TABLE[_code] = _normalise_char(chr(_code))
+    _TABLE[_code] = _normalise_char(chr(_code)) or None
+_NON_ASCII_RUNS = re.compile("([^\x00-\x7f]+)")
 
 
 def _normalise_chars(text: str) -> str:
-    return text.translate(_TABLE)
+    if text.isascii():
+        return text.translate(_TABLE)
+    # ASCII runs apart from the rest, so that most of the text takes the fast path.
+    return "".join([piece.translate(_TABLE) for piece in _NON_ASCII_RUNS.split(text)])
 
 
 def normalise(text: str) -> str:
