@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from pathlib import Path
 
@@ -106,6 +105,8 @@ def show(claim: str, registry: Path | None, output_format: str | None, select: t
     comparison = report.comparison(claim)
     if comparison is None:
         ids = [c.claim.id for c in report.comparisons]
+        import difflib
+
         close = difflib.get_close_matches(claim, ids, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         fail_usage(f"no claim `{claim}` in {report.validation.file}{hint}")
