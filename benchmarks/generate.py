@@ -257,6 +257,11 @@ def generate(folder: Path, claims: int, seed: int = 1, errors: int = 0) -> Plant
     return planted
 
 
+def generate_into(folder: str, claims: int) -> Planted:
+    """`generate`, for a caller in another process (benchmarks/run.py)."""
+    return generate(Path(folder), claims)
+
+
 def _entry_lines(rng: random.Random, source: _Source, entry: Entry) -> list[str]:
     quote = entry.quote or entry.sentence
     if entry.text_form is not None:

@@ -101,10 +101,10 @@ def show(claim: str, registry: Path | None, output_format: str | None, select: t
 
     run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet)
     fmt = run.output_format(output_format, formats.CLAIM)
-    report = load_report(registry, fmt, color, run)
+    report = load_report(registry, fmt, color, run, only_claim=claim)
     comparison = report.comparison(claim)
     if comparison is None:
-        ids = [c.claim.id for c in report.comparisons]
+        ids = [c.id for c in report.index.registry.claims]
         import difflib
 
         close = difflib.get_close_matches(claim, ids, n=3, cutoff=0.5)
