@@ -63,7 +63,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("conflicts", ("conflicts", "{registry}"), target=0.5),
     Command("list --format json", ("list", "--format", "json", "{registry}"), target=0.5),
     Command("show", ("show", "{claim}", "{registry}")),
-    Command("extract", ("extract", "{text}", "--source", "{text_source}"), requires="extract"),
+    # Issue 10's command line, `extract SOURCE_ID_OR_PATH... [--registry REGISTRY]`, as planned there.
+    Command("extract", ("extract", "{text_source}", "--registry", "{registry}"), requires="extract"),
 )
 
 
