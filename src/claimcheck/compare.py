@@ -34,6 +34,7 @@ import bisect
 import heapq
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimcheck import progress
 from claimcheck.index import EvidenceKey, RegistryIndex
@@ -285,7 +286,9 @@ def _relate(va: Measure, vb: Measure) -> tuple[bool, str]:
     return overlap, f"{a} and {b} {'overlap' if overlap else 'do not overlap'}"
 
 
+@lru_cache(maxsize=65_536)
 def _shown(value: Measure) -> str:
+    """A value as reasons show it; cached, since a value of a claim with many entries is shown in each pair."""
     return f"`{value.text}` ({value.describe()})"
 
 
