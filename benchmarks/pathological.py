@@ -106,6 +106,8 @@ CASES: tuple[Case, ...] = (
     Case("entries-percent", "1 claim, 2,000 entries of distinct percentages from 2,000 studies: `conflicts`",
          ("conflicts", "{registry}"), many_entries),
     Case("entries-percent-show", "the same: `show crowded`", ("show", "crowded", "{registry}"), many_entries),
+    Case("entries-percent-3000", "1 claim, 3,000 entries of distinct percentages from 3,000 studies: `conflicts`",
+         ("conflicts", "{registry}"), lambda folder: many_entries(folder, 3_000)),
     Case("entries-stance", "1 claim, 10,000 yes/no entries from 10,000 studies: `conflicts`",
          ("conflicts", "{registry}"), lambda folder: many_entries(folder, 10_000, "stance")),
     Case("entries-count", "1 claim, 2,000 counts k/n from 2,000 studies: `conflicts`",
