@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from claimcheck.compare import compare_registry
-from claimcheck.validate import validate_file
+from claimcheck import compare
+from claimcheck.compare import ClaimComparison, PairVerdict, compare_claim, compare_registry
+from claimcheck.validate import validate_bytes, validate_file
 from conftest import MINIMAL_SOURCES, invoke, json_of
 
 SOURCES = MINIMAL_SOURCES + """\
@@ -212,3 +214,57 @@ def test_hundreds_of_entries_are_grouped_by_value(registry, tmp_path: Path) -> N
     # 600 entries, but three groups (one per document and value): three comparisons.
     assert len(comparison.groups) == 3 and len(comparison.pairs) == 3
     assert comparison.status == "agree"
+
+
+# ------------------------------------------------------------ crowded claims
+
+def _crowded_registry(says: list[str]) -> str:
+    sources = "".join(f"  - id: s{i}\n    title: S{i}\n    type: study\n    design: cohort\n" for i in range(len(says)))
+    entries = "".join(f"      - source: s{i}\n        says: \"{value}\"\n        quote: q{i}\n"
+                      for i, value in enumerate(says))
+    return f"version: 1\nsources:\n{sources}claims:\n  - id: c\n    statement: S\n    evidence:\n{entries}"
+
+
+def _comparison(says: list[str], tmp_path: Path) -> ClaimComparison:
+    validation = validate_bytes(_crowded_registry(says).encode(), tmp_path, "claims.yaml")
+    assert validation.index is not None and not validation.errors
+    return compare_claim(validation.index, 0, validation.index.registry.claims[0])
+
+
+@pytest.mark.parametrize("says", [
+    ["yes", "no", "yes", "uncertain", "no", "yes", "yes", "no", "uncertain", "yes", "no"],
+    ["yes"] * 6 + ["no"] * 5,
+    ["no", "uncertain", "uncertain", "yes", "yes", "yes", "no", "no", "no", "no"],
+    ["30%", "31%", "about 30%", "10%", "30%", "50%", "12/40", "60%", "29%", "31%"],
+])
+def test_a_crowded_claim_lists_the_first_pairs_and_counts_the_rest(
+        says: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = _comparison(says, tmp_path)
+    monkeypatch.setattr(compare, "MAX_LISTED_PAIRS", 7)
+    crowded = _comparison(says, tmp_path)
+    verdicts = Counter(pair.verdict for pair in whole.pairs)
+    listed = Counter(pair.verdict for pair in crowded.pairs)
+    assert len(crowded.pairs) == 7
+    assert listed + Counter(crowded.unlisted) == verdicts
+    assert crowded.status == whole.status
+    disagreeing = [p for p in whole.pairs if p.verdict != "agree"]
+    expected = disagreeing[:7] + [p for p in whole.pairs if p.verdict == "agree"][:7 - len(disagreeing[:7])]
+    assert set(map(_key, crowded.pairs)) == set(map(_key, expected))
+    assert [_key(p) for p in crowded.pairs] == [_key(p) for p in whole.pairs if _key(p) in set(map(_key, expected))]
+    for verdict in ("agree", "tension", "conflict"):
+        assert crowded.has_verdict(verdict) == whole.has_verdict(verdict)  # type: ignore[arg-type]
+
+
+def _key(pair: PairVerdict) -> tuple[str, str, str, str]:
+    return (pair.a.source, pair.b.source, pair.verdict, pair.reason)
+
+
+def test_conflicts_says_which_pairs_of_a_crowded_claim_are_not_listed(
+        registry, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(compare, "MAX_LISTED_PAIRS", 3)
+    registry(_crowded_registry(["yes", "no", "yes", "no"]))
+    result = invoke("conflicts", "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr == ("claimcheck: claim `c` has 6 pairs to compare; 3 are listed (disagreeing ones first), "
+                             "the rest only counted: 2 agree, 1 conflict\n")
+    assert len(json_of(result.stdout, "conflicts")) == 3

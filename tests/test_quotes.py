@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from claimcheck import quotes
 from claimcheck.quotes import Passage, QuoteMatch, SourceText, normalise
+from claimcheck.quotes import _normalise_char as normalise_char
 
 TEXT = (
     "Title\n"
@@ -56,3 +60,81 @@ def test_every_slice_of_a_text_is_found_in_it(text: str, data: st.DataObject) ->
     quote = text[start:end]
     if normalise(quote).replace("...", ""):
         assert SourceText(text).find(quote) is not None
+
+
+class ReferenceText:
+    """The straightforward algorithm that SourceText must agree with: a normalised-to-original
+    offset per character, and a scan of every window of the text for each miss."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offsets = [index for index, char in enumerate(text) for _ in normalise_char(char)]
+        self.normalised = "".join(normalise_char(char) for char in text)
+
+    def line_of(self, normalised_index: int) -> int:
+        original = self.offsets[normalised_index] if self.offsets else 0
+        return self.text.count("\n", 0, original) + 1
+
+    def find_line(self, quote: str) -> int | None:
+        parts = [part for part in normalise(quote).split("...") if part]
+        if not parts or (start := self.normalised.find(parts[0])) < 0:
+            return None
+        cursor = start + len(parts[0])
+        for part in parts[1:]:
+            if (found := self.normalised.find(part, cursor)) < 0:
+                return None
+            cursor = found + len(part)
+        return self.line_of(start)
+
+    def closest(self, quote: str) -> Passage | None:
+        target = normalise(quote).replace("...", "")
+        text, width = self.normalised, len(target)
+        if width < 3 or len(text) < 3:
+            return None
+        wanted = {target[i:i + 3] for i in range(width - 2)}
+        hits = [text[i:i + 3] in wanted for i in range(len(text) - 2)]
+        span = min(width - 2, len(hits))
+        scores = [sum(hits[start:start + span]) for start in range(len(hits) - span + 1)]
+        if max(scores) == 0:
+            return None
+        tied = [start for start, value in enumerate(scores) if value == max(scores)][:64]
+        best = max(tied, key=lambda start: (
+            difflib.SequenceMatcher(None, text[start:start + width], target).ratio(), -start))
+        stop = self.offsets[min(best + width + width // 4, len(self.offsets)) - 1] + 1
+        while stop < len(self.text) and self.text[stop].isalnum():
+            stop += 1
+        excerpt = " ".join(self.text[self.offsets[best]:stop].split())
+        if len(excerpt) > 160:
+            excerpt = excerpt[:159] + "…"
+        return Passage(self.line_of(best), excerpt, max(scores) / (width - 2))
+
+
+# Letters, white space of several kinds, characters that normalise to none or to several.
+ALPHABET = st.sampled_from(list("abcab cab\n\t") + ["…", "ﬁ", "’", "—", "\u200b", "\u00ad", "Å", "\u2028", "Σ", "ß"])
+TEXTS = st.text(alphabet=ALPHABET, min_size=0, max_size=300)
+
+
+@given(TEXTS, st.data())
+def test_found_lines_agree_with_the_reference(text: str, data: st.DataObject) -> None:
+    quote = data.draw(st.one_of(TEXTS, st.builds(lambda s: text[s.start:s.stop], st.slices(len(text) + 1))))
+    found = SourceText(text).find(quote)
+    assert (found.line if found is not None else None) == ReferenceText(text).find_line(quote)
+
+
+@given(TEXTS, TEXTS)
+def test_closest_passages_agree_with_the_reference(text: str, quote: str) -> None:
+    assert SourceText(text).closest(quote) == ReferenceText(text).closest(quote)
+
+
+def test_normalising_in_one_pass_equals_character_by_character() -> None:
+    sample = "".join(chr(code) for code in range(0x2FFF)) + "\U0001D400\U0001F600"
+    assert normalise(sample) == "".join(normalise_char(char) for char in sample)
+
+
+def test_a_large_text_searches_near_the_rarer_trigrams(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(quotes, "EXACT_SEARCH_LIMIT", 500)
+    filler = "The patients were seen again at the clinic and the treatment was continued. " * 400
+    text = filler + "\nA unique sentence: zygomatic quokka flux rose 17% in week nine.\n" + filler
+    passage = SourceText(text).closest("A unique sentence: zygomatic quokka flux rose 71% in week nine")
+    assert passage is not None and passage.line == 2
+    assert passage.excerpt.startswith("A unique sentence: zygomatic quokka flux rose 17% in week nine")

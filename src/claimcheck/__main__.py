@@ -1,3 +1,3 @@
-from claimcheck.cli import main
+from claimcheck.cli import run
 
-main(prog_name="claimcheck")
+run()

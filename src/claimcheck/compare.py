@@ -19,12 +19,22 @@ A claim's status is its worst verdict; a claim stated by one document only,
 without an internal conflict, is `single-source`. Entries with the same value
 from the same document are compared once, as a group, so a claim with
 hundreds of entries stays fast.
+
+A claim with more than `MAX_LISTED_PAIRS` pairs of groups (thousands of
+entries from as many documents) is judged whole, but lists only that many
+pairs, those that disagree first, and counts the rest by verdict
+(`ClaimComparison.unlisted`); its status counts every pair. A claim of stances
+only is then judged by stance rather than pair by pair, since two stances'
+verdict depends on the two stances alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+import bisect
+import heapq
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimcheck import progress
 from claimcheck.index import EvidenceKey, RegistryIndex
@@ -34,6 +44,8 @@ from claimcheck.values import UNCERTAIN, YES, Measure, Stance, Value
 from claimcheck.verdicts import SEVERITY, Status, Verdict
 
 ALPHA = 0.05
+#: Pairs of groups that one claim lists (see the module docstring).
+MAX_LISTED_PAIRS = 10_000
 
 
 @dataclass(frozen=True)
@@ -73,9 +85,11 @@ class ClaimComparison:
     groups: tuple[Group, ...]
     pairs: tuple[PairVerdict, ...]
     status: Status
+    #: Pairs judged but not in `pairs`, by verdict: only for a claim past `MAX_LISTED_PAIRS`.
+    unlisted: Mapping[Verdict, int] = field(default_factory=dict)
 
     def has_verdict(self, verdict: Verdict) -> bool:
-        return any(pair.verdict == verdict for pair in self.pairs)
+        return self.unlisted.get(verdict, 0) > 0 or any(pair.verdict == verdict for pair in self.pairs)
 
 
 def compare_registry(index: RegistryIndex, settings: CompareSettings = DEFAULT_SETTINGS) -> list[ClaimComparison]:
@@ -87,16 +101,92 @@ def compare_registry(index: RegistryIndex, settings: CompareSettings = DEFAULT_S
 def compare_claim(index: RegistryIndex, position: int, claim: Claim,
                   settings: CompareSettings = DEFAULT_SETTINGS) -> ClaimComparison:
     groups = _groups(index, position, claim.evidence)
-    pairs = tuple(
-        pair
-        for i, first in enumerate(groups)
-        for second in groups[i + 1:]
-        if (pair := _pair(claim, first, second, settings)) is not None
-    )
+    unlisted: dict[Verdict, int] = {}
+    if len(groups) * (len(groups) - 1) // 2 <= MAX_LISTED_PAIRS:
+        pairs = tuple(
+            pair
+            for i, first in enumerate(groups)
+            for second in groups[i + 1:]
+            if (pair := _pair(claim, first, second, settings)) is not None
+        )
+    else:
+        pairs, unlisted = _crowded_pairs(claim, groups, settings)
     documents = len({evidence.source for evidence in claim.evidence})
-    worst: Status = max((p.verdict for p in pairs), key=SEVERITY.__getitem__, default="agree")
+    verdicts = [p.verdict for p in pairs] + [verdict for verdict, count in unlisted.items() if count]
+    worst: Status = max(verdicts, key=SEVERITY.__getitem__, default="agree")
     status: Status = "single-source" if documents == 1 and worst == "agree" else worst
-    return ClaimComparison(position, claim, groups, pairs, status)
+    return ClaimComparison(position, claim, groups, pairs, status, unlisted)
+
+
+def _crowded_pairs(claim: Claim, groups: Sequence[Group],
+                   settings: CompareSettings) -> tuple[tuple[PairVerdict, ...], dict[Verdict, int]]:
+    """The first `MAX_LISTED_PAIRS` pairs, disagreeing ones first, in order; the rest counted by verdict."""
+    if all(isinstance(group.value, Stance) for group in groups):
+        disagreeing, agreeing, counts = _stance_pairs(claim, groups, settings)
+    else:
+        disagreeing, agreeing, counts = [], [], {}
+        for i, first in enumerate(groups):
+            for j in range(i + 1, len(groups)):
+                pair = _pair(claim, first, groups[j], settings)
+                if pair is None:
+                    continue
+                counts[pair.verdict] = counts.get(pair.verdict, 0) + 1
+                kept = agreeing if pair.verdict == "agree" else disagreeing
+                if len(kept) < MAX_LISTED_PAIRS:
+                    kept.append((i, j, pair))
+    listed = sorted(disagreeing + agreeing[:MAX_LISTED_PAIRS - len(disagreeing)], key=lambda item: item[:2])
+    for _i, _j, pair in listed:
+        counts[pair.verdict] -= 1
+    return tuple(pair for _i, _j, pair in listed), counts
+
+
+_Listed = list[tuple[int, int, PairVerdict]]
+
+
+def _stance_pairs(claim: Claim, groups: Sequence[Group],
+                  settings: CompareSettings) -> tuple[_Listed, _Listed, dict[Verdict, int]]:
+    """Stance groups judged one pair per two stances: the first disagreeing and agreeing pairs, and counts."""
+    by_stance: dict[str, list[int]] = {}
+    for position, group in enumerate(groups):
+        by_stance.setdefault(group.value.stance, []).append(position)  # type: ignore[union-attr]
+    verdicts: dict[tuple[str, str], Verdict] = {}
+    counts: dict[Verdict, int] = {}
+    stances = list(by_stance)
+    for number, first in enumerate(stances):
+        places = by_stance[first]
+        for second in stances[number:]:
+            others = by_stance[second]
+            if first == second:
+                pairs = len(places) * (len(places) - 1) // 2
+                verdict: Verdict = judge(groups[places[0]], groups[places[1]], settings)[0] if pairs else "agree"
+            else:
+                pairs = len(places) * len(others)
+                verdict = judge(groups[places[0]], groups[others[0]], settings)[0]
+            verdicts[first, second] = verdicts[second, first] = verdict
+            counts[verdict] = counts.get(verdict, 0) + pairs
+    return (_first_pairs(claim, groups, settings, by_stance, lambda v: v != "agree", verdicts),
+            _first_pairs(claim, groups, settings, by_stance, lambda v: v == "agree", verdicts), counts)
+
+
+def _first_pairs(claim: Claim, groups: Sequence[Group], settings: CompareSettings, by_stance: dict[str, list[int]],
+                 wanted: Callable[[Verdict], bool], verdicts: dict[tuple[str, str], Verdict]) -> _Listed:
+    """The first `MAX_LISTED_PAIRS` pairs, in order, whose two stances have a wanted verdict."""
+    found: _Listed = []
+    for i, group in enumerate(groups):
+        stance = group.value.stance  # type: ignore[union-attr]
+        partners = [places[bisect.bisect_right(places, i):] for other, places in by_stance.items()
+                    if wanted(verdicts[stance, other])]
+        for j in heapq.merge(*partners):
+            if len(found) == MAX_LISTED_PAIRS:
+                return found
+            found.append((i, j, _listed(claim, group, groups[j], settings)))
+    return found
+
+
+def _listed(claim: Claim, a: Group, b: Group, settings: CompareSettings) -> PairVerdict:
+    pair = _pair(claim, a, b, settings)
+    assert pair is not None  # stances share a dimension
+    return pair
 
 
 def _groups(index: RegistryIndex, position: int, evidence: Sequence[Evidence]) -> tuple[Group, ...]:
@@ -196,7 +286,9 @@ def _relate(va: Measure, vb: Measure) -> tuple[bool, str]:
     return overlap, f"{a} and {b} {'overlap' if overlap else 'do not overlap'}"
 
 
+@lru_cache(maxsize=65_536)
 def _shown(value: Measure) -> str:
+    """A value as reasons show it; cached, since a value of a claim with many entries is shown in each pair."""
     return f"`{value.text}` ({value.describe()})"
 
 

@@ -130,10 +130,15 @@ class _Grader:
     def _inconsistency(self) -> None:
         conflicts = [p for p in self.comparison.pairs if p.verdict == "conflict" and not p.accepted
                      and p.a.source not in self.excluded and p.b.source not in self.excluded]
+        # A crowded claim's unlisted conflicts count too (compare.MAX_LISTED_PAIRS).
+        unlisted = self.comparison.unlisted.get("conflict", 0) if self.comparison.claim.accepted != "conflict" else 0
         if conflicts:
             first = conflicts[0]
-            more = f" (and {len(conflicts) - 1} more)" if len(conflicts) > 1 else ""
-            self._down("inconsistency", f"unaccepted conflict between {first.a.source} and {first.b.source}{more}")
+            more = len(conflicts) - 1 + unlisted
+            shown = f" (and {more} more)" if more else ""
+            self._down("inconsistency", f"unaccepted conflict between {first.a.source} and {first.b.source}{shown}")
+        elif unlisted:
+            self._down("inconsistency", f"{unlisted} unaccepted conflicts among pairs not listed")
 
     def _imprecision(self) -> None:
         counts = self._counts_by_study()
@@ -191,7 +196,7 @@ class _Grader:
     def _consistency_upgrade(self) -> None:
         if len(self.studies) < 2:
             return
-        if any(p.verdict == "conflict" for p in self.comparison.pairs):
+        if self.comparison.has_verdict("conflict") or self.comparison.unlisted.get("tension", 0):
             return
         study_ids = {s.id for s in self.studies}
         between_studies = [p for p in self.comparison.pairs

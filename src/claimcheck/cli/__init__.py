@@ -8,6 +8,8 @@ command, so that `--help` and `--version` start without loading them.
 
 from __future__ import annotations
 
+import gc
+
 import click
 
 from claimcheck import __version__
@@ -33,3 +35,14 @@ def main() -> None:
 
 for command in (init, validate, conflicts, list_claims, show, sources, schema, rules, rule):
     main.add_command(command)
+
+
+def run() -> None:
+    """The console script and `python -m claimcheck`: one command, then the process ends.
+
+    The cycle collector stays off: a command builds one large registry of acyclic data and
+    exits, so collecting only re-scans that data again and again (a quarter of `validate`'s
+    time on 10,000 claims); what little cyclic garbage there is goes with the process.
+    """
+    gc.disable()
+    main(prog_name="claimcheck")

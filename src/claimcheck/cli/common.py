@@ -156,9 +156,12 @@ def print_findings(findings: list[LocatedFinding], output_format: str, color: bo
 
 
 def load_report(registry: Path | None, output_format: str | None, color: bool | None,
-                run: Run | None = None) -> Report:
-    """A report over a valid registry; a registry with errors prints them and exits 1."""
-    from claimcheck.compare import compare_registry
+                run: Run | None = None, only_claim: str | None = None) -> Report:
+    """A report over a valid registry; a registry with errors prints them and exits 1.
+
+    With `only_claim`, only the claims with that id are compared and graded (for `show`).
+    """
+    from claimcheck.compare import compare_claim, compare_registry
     from claimcheck.grading import grade_registry
     from claimcheck.views import Report
 
@@ -173,6 +176,11 @@ def load_report(registry: Path | None, output_format: str | None, color: bool | 
             findings_format = output_format if formats.FINDINGS in formats.get_info(output_format).views else "text"
             print_findings(validation.findings, findings_format, color)
             sys.exit(EXIT_FINDINGS)
-        comparisons = compare_registry(validation.index, run.compare)
-    grades = grade_registry(validation.index, comparisons)
-    return Report(validation.index, comparisons, grades, validation)
+        index = validation.index
+        if only_claim is None:
+            comparisons = compare_registry(index, run.compare)
+        else:
+            comparisons = [compare_claim(index, position, claim, run.compare)
+                           for position, claim in enumerate(index.registry.claims) if claim.id == only_claim]
+    grades = grade_registry(index, comparisons)
+    return Report(index, comparisons, grades, validation)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-import json
-
 import click
 
 from claimcheck.cli.common import examples, fail_usage
@@ -13,6 +10,8 @@ from claimcheck.cli.common import examples, fail_usage
 @click.command(epilog=examples("claimcheck schema > claims.schema.json"))
 def schema() -> None:
     """Print the JSON Schema of the registry format (for editors)."""
+    import json
+
     from claimcheck.model import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2))
@@ -27,6 +26,8 @@ def rule(code: str) -> None:
 
     found = find_rule(code)
     if found is None:
+        import difflib
+
         close = difflib.get_close_matches(code.upper(), list(RULES), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; `claimcheck rules` lists them"
         fail_usage(f"no rule `{code}`{hint}")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,6 +23,9 @@ from claimcheck.cli.common import (
     stdout,
 )
 from claimcheck.verdicts import GRADES, STATUSES
+
+if TYPE_CHECKING:
+    from claimcheck.compare import ClaimComparison
 
 
 def _registries(registry: Path | None) -> tuple[Path, ...]:
@@ -52,6 +56,7 @@ def conflicts(registry: Path | None, output_format: str | None, include_agree: b
     report = load_report(registry, fmt, color, run)
     rows = views.conflict_rows(report, include_agree)
     formats.get(fmt).conflicts(report, rows, stdout(color))
+    _note_unlisted_pairs(report.comparisons)
     failing = {"conflict"} if (run.config.fail_on or "conflict") == "conflict" else {"conflict", "tension"}
     if fail and any(row["verdict"] in failing and not row["accepted"] for row in rows):
         sys.exit(EXIT_FINDINGS)
@@ -102,14 +107,17 @@ def show(claim: str, registry: Path | None, output_format: str | None, select: t
 
     run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet)
     fmt = run.output_format(output_format, formats.CLAIM)
-    report = load_report(registry, fmt, color, run)
+    report = load_report(registry, fmt, color, run, only_claim=claim)
     comparison = report.comparison(claim)
     if comparison is None:
-        ids = [c.claim.id for c in report.comparisons]
+        ids = [c.id for c in report.index.registry.claims]
+        import difflib
+
         close = difflib.get_close_matches(claim, ids, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         fail_usage(f"no claim `{claim}` in {report.validation.file}{hint}")
     formats.get(fmt).claim(views.show_data(report, comparison), stdout(color))
+    _note_unlisted_pairs(report.comparisons)
 
 
 @click.command(epilog=examples(
@@ -129,3 +137,15 @@ def sources(registry: Path | None, output_format: str | None, select: tuple[str,
     fmt = run.output_format(output_format, formats.SOURCES)
     report = load_report(registry, fmt, color, run)
     formats.get(fmt).sources(views.source_rows(report), stdout(color))
+
+
+def _note_unlisted_pairs(comparisons: Sequence[ClaimComparison]) -> None:
+    """Say on stderr which claims list only their first pairs (compare.MAX_LISTED_PAIRS)."""
+    for comparison in comparisons:
+        unlisted = {verdict: count for verdict, count in comparison.unlisted.items() if count}
+        if unlisted:
+            counts = ", ".join(f"{count:,} {verdict}" for verdict, count in sorted(unlisted.items()))
+            total = len(comparison.pairs) + sum(unlisted.values())
+            click.echo(f"claimcheck: claim `{comparison.claim.id}` has {total:,} pairs to compare; "
+                       f"{len(comparison.pairs):,} are listed (disagreeing ones first), the rest only "
+                       f"counted: {counts}", err=True)

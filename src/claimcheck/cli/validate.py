@@ -43,7 +43,6 @@ def validate(registries: tuple[Path, ...], output_format: str | None, strict: bo
     references, quotes against the documents, arithmetic."""
     from claimcheck import progress
     from claimcheck.findings import Severity
-    from claimcheck.views import statistics_rows
 
     run = prepare_run(registries, select, ignore, config_file, isolated, quiet, strict=strict)
     view = formats.STATISTICS if statistics else formats.FINDINGS
@@ -56,6 +55,8 @@ def validate(registries: tuple[Path, ...], output_format: str | None, strict: bo
     findings = [f for validation in validations for f in validation.findings]
     if statistics:
         silenced = [f for validation in validations for f in validation.silenced]
+        from claimcheck.views import statistics_rows
+
         formats.get(fmt).statistics(statistics_rows(findings, silenced), stdout(color))
     else:
         print_findings(findings, fmt, color)

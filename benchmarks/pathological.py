@@ -1,0 +1,120 @@
+"""Inputs built to be slow or large, each answered in seconds and bounded memory (issues 8 and 11).
+
+Each case writes a registry (and its texts) into a folder; the runner times
+one command on it. `CASES` lists them, one line a case.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.generate import OUTCOMES, SUBJECTS, _filler
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    label: str
+    args: tuple[str, ...]
+    build: Callable[[Path], None]
+    #: Runs are stopped here, and the row says so.
+    timeout: float = 120.0
+
+
+def _sentences(rng: random.Random, size: int) -> list[str]:
+    sentences: list[str] = []
+    total = 0
+    while total < size:
+        if rng.random() < 0.5:
+            sentence = _filler(rng)
+        else:
+            sentence = (f"Of the {rng.randint(100, 900)} {rng.choice(SUBJECTS)}, {rng.randint(1, 99)} "
+                        f"{rng.choice(OUTCOMES)} during the study.")
+        sentences.append(sentence)
+        total += len(sentence) + 1
+    return sentences
+
+
+def _write(folder: Path, text: str, claims: list[str], source: str = "big") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sources").mkdir(exist_ok=True)
+    (folder / "sources" / f"{source}.txt").write_text(text, encoding="utf-8")
+    header = ["version: 1", "sources:", f"  - id: {source}", "    title: A large document", "    type: other",
+              f"    path: sources/{source}.txt", "claims:"]
+    (folder / "claims.yaml").write_text("\n".join(header + claims) + "\n", encoding="utf-8")
+
+
+def _claim(number: int, says: str, quote: str, source: str = "big") -> list[str]:
+    return [f"  - id: claim-{number}", f"    statement: Claim {number}", "    evidence:",
+            f"      - source: {source}", f"        says: {says}", f"        quote: {json.dumps(quote)}"]
+
+
+def missing_quotes(folder: Path, size: int = 5_000_000, misses: int = 2_000) -> None:
+    """A text of `size` characters and `misses` quotes not in it, each a sentence of it with one word changed."""
+    rng = random.Random(5)
+    sentences = _sentences(rng, size)
+    text = "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5))
+    claims: list[str] = []
+    for number in range(misses):
+        words = rng.choice(sentences).split()
+        words[rng.randrange(len(words))] = "altered"
+        claims += _claim(number, "30%", " ".join(words))
+    _write(folder, text, claims)
+
+
+def large_text(folder: Path, size: int = 20_000_000, quotes: int = 200) -> None:
+    """A text of `size` characters, every quote found in it: the cost of holding a text."""
+    rng = random.Random(6)
+    sentences = _sentences(rng, size)
+    text = "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5))
+    claims: list[str] = []
+    for number in range(quotes):
+        claims += _claim(number, "30%", rng.choice(sentences))
+    _write(folder, text, claims)
+
+
+def many_entries(folder: Path, entries: int = 2_000, kind: str = "percent") -> None:
+    """One claim with `entries` entries from as many studies, each stating a value of its own."""
+    rng = random.Random(7)
+    lines = ["version: 1", "sources:"]
+    for number in range(entries):
+        lines += [f"  - id: study-{number}", f"    title: Study {number}", "    type: study", "    design: cohort",
+                  f"    sample_size: {1000 + number}"]
+    lines += ["claims:", "  - id: crowded", "    statement: A claim every study states", "    evidence:"]
+    for number in range(entries):
+        if kind == "stance":
+            says = rng.choice(("yes", "no"))
+        elif kind == "count":
+            n = 1000 + number
+            says = f"{round(n * rng.uniform(0.2, 0.4))}/{n}"
+        else:
+            says = f"{10 + number * 40 / entries:.3f}%"
+        lines += [f"      - source: study-{number}", f"        says: {json.dumps(says)}",
+                  f"        quote: \"reported {number}\""]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "claims.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+CASES: tuple[Case, ...] = (
+    Case("missing-quotes", "5 MB text, 2,000 quotes missing from it: `validate`", ("validate", "{registry}"),
+         missing_quotes),
+    Case("large-text", "20 MB text, 200 quotes found: `validate`", ("validate", "{registry}"), large_text),
+    Case("entries-percent", "1 claim, 2,000 entries of distinct percentages from 2,000 studies: `conflicts`",
+         ("conflicts", "{registry}"), many_entries),
+    Case("entries-percent-show", "the same: `show crowded`", ("show", "crowded", "{registry}"), many_entries),
+    Case("entries-percent-3000", "1 claim, 3,000 entries of distinct percentages from 3,000 studies: `conflicts`",
+         ("conflicts", "{registry}"), lambda folder: many_entries(folder, 3_000)),
+    Case("entries-stance", "1 claim, 10,000 yes/no entries from 10,000 studies: `conflicts`",
+         ("conflicts", "{registry}"), lambda folder: many_entries(folder, 10_000, "stance")),
+    Case("entries-count", "1 claim, 2,000 counts k/n from 2,000 studies: `conflicts`",
+         ("conflicts", "{registry}"), lambda folder: many_entries(folder, 2_000, "count")),
+)
+
+
+def build_case(name: str, folder: str) -> None:
+    """Write the case called `name` into folder (for benchmarks/run.py, in a process of its own)."""
+    next(case for case in CASES if case.name == name).build(Path(folder))

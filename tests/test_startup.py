@@ -1,0 +1,31 @@
+"""Start-up: `--version` and `--help` load only the command line, none of the layers or heavy libraries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+#: Modules that only running a command needs.
+HEAVY = ("yaml", "pydantic", "rich", "difflib", "claimcheck.model", "claimcheck.loader", "claimcheck.validate",
+         "claimcheck.views", "claimcheck.values", "claimcheck.quotes")
+
+PROBE = """
+import json, sys
+from claimcheck.cli import main
+try:
+    main(sys.argv[1:], prog_name="claimcheck")
+except SystemExit:
+    pass
+sys.stderr.write(json.dumps(sorted(sys.modules)))
+"""
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["validate", "--help"], ["conflicts", "--help"]])
+def test_help_and_version_import_nothing_they_do_not_need(args: list[str]) -> None:
+    result = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True)
+    loaded = set(json.loads(result.stderr))
+    assert result.stdout
+    assert [name for name in HEAVY if name in loaded] == []
