@@ -27,6 +27,8 @@ def test_format_choices_follow_the_registry() -> None:
     assert formats.choices(formats.FINDINGS) == ("text", "json", "github", "sarif")
     assert formats.choices(formats.STATISTICS) == ("text", "json")
     assert formats.choices(formats.CLAIM) == ("text", "json")
+    assert formats.choices(formats.CLAIMS) == ("text", "json", "markdown")
+    assert formats.choices(formats.CONFLICTS) == ("text", "json", "github", "sarif", "markdown")
 
 
 @pytest.mark.parametrize("raw, shown", [

@@ -39,6 +39,7 @@ FORMATS: tuple[FormatInfo, ...] = (
     FormatInfo("json", "claimcheck.formats.json", frozenset({FINDINGS, STATISTICS}) | _REPORTS),
     FormatInfo("github", "claimcheck.formats.github", frozenset({FINDINGS, CONFLICTS})),
     FormatInfo("sarif", "claimcheck.formats.sarif", frozenset({FINDINGS, CONFLICTS})),
+    FormatInfo("markdown", "claimcheck.formats.markdown", frozenset({CLAIMS, CONFLICTS})),
 )
 
 
