@@ -226,6 +226,35 @@ def test_script_json_holds_no_markup_and_means_the_same(data: Any) -> None:
     assert json.loads(encoded) == data
 
 
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2's contrast ratio of two colours."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_ratio_matches_wcag_figures() -> None:
+    assert round(contrast("#000000", "#ffffff"), 2) == 21.0
+    assert round(contrast("#777777", "#ffffff"), 2) == 4.48  # the grey WCAG's examples put just under 4.5
+
+
+def test_the_page_colours_are_legible() -> None:
+    colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6})", asset("page.css")))
+    for verdict in ("agree", "tension", "conflict", "single", "none"):
+        assert contrast(colours[f"{verdict}-ink"], colours[f"{verdict}-bg"]) >= 6.5, verdict
+    for ink in ("ink", "muted", "focus"):
+        for ground in ("paper", "wash"):
+            assert contrast(colours[ink], colours[ground]) >= 4.5, (ink, ground)
+    # The verdicts' edges are Okabe and Ito's colours, which the common colour blindnesses tell apart.
+    assert [colours[f"{verdict}-edge"] for verdict in ("agree", "tension", "conflict", "single")] == [
+        "#009e73", "#e69f00", "#d55e00", "#56b4e9"]
+
+
 # --------------------------------------------------------------- the command
 
 def test_report_refuses_to_overwrite_unless_forced(registry) -> None:

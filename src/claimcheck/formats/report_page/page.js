@@ -267,18 +267,20 @@
 
   function evidenceSection(detail) {
     var bySource = {};
-    var order = [];
+    var sources = [];
     detail.evidence.forEach(function (entry) {
-      if (!bySource[entry.source]) { bySource[entry.source] = []; order.push(entry.source); }
+      if (!bySource[entry.source]) { bySource[entry.source] = []; sources.push(entry.source); }
       bySource[entry.source].push(entry);
     });
-    return order.map(function (source) {
+    return sources.map(function (source) {
       var cell = findClaim(detail.claim).cells[source];
       return el('div', { 'class': 'doc-block' },
         el('h4', null, source, ' ', cell ? badge(cell.verdict, cell.accepted) : null),
         bySource[source].map(function (entry) {
           var value = entry.value && entry.value !== entry.says ? ' = ' + entry.value : '';
-          var where = entry.line ? 'line ' + entry.line + ' of the document' : 'quote ' + entry.quote_status;
+          var where = entry.line ? 'line ' + entry.line + ' of the document'
+            : entry.quote_status === 'no text' ? 'no text of the document to find the quote in'
+              : 'quote not found in the document';
           return el('div', { 'class': 'entry' },
             el('div', { 'class': 'entry-head' }, 'says ', el('b', null, entry.says), value,
                ' ', el('span', { 'class': 'where' }, '(' + where + ')')),
@@ -317,9 +319,7 @@
       detail.provenance[source].forEach(function (link) {
         var item = el('li', null, link.source);
         stack.length = link.depth + 1;
-        var parent = stack[link.depth];
-        if (!parent) parent = stack[stack.length - 1] || tree;
-        parent.appendChild(item);
+        (stack[link.depth] || tree).appendChild(item);
         var children = el('ul');
         item.appendChild(children);
         stack[link.depth + 1] = children;
