@@ -20,7 +20,7 @@ def load_update_readme():  # type: ignore[no-untyped-def]
 def test_readme_shows_the_real_current_output(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert readme.count("<!-- output: claimcheck") == 4
+    assert readme.count("<!-- output: claimcheck") == 5
     assert load_update_readme().render(readme) == readme, "run: python scripts/update_readme.py"
 
 

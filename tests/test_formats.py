@@ -12,7 +12,7 @@ from claimcheck.formats.base import Format, printable
 from conftest import MINIMAL_SOURCES, invoke
 
 VIEW_METHODS = {"findings": "findings", "statistics": "statistics", "conflicts": "conflicts", "claims": "claims",
-                "claim": "claim", "sources": "sources"}
+                "claim": "claim", "sources": "sources", "evidence-map": "evidence_map"}
 
 
 @pytest.mark.parametrize("info", formats.FORMATS, ids=lambda info: info.name)
@@ -27,6 +27,9 @@ def test_format_choices_follow_the_registry() -> None:
     assert formats.choices(formats.FINDINGS) == ("text", "json", "github", "sarif")
     assert formats.choices(formats.STATISTICS) == ("text", "json")
     assert formats.choices(formats.CLAIM) == ("text", "json")
+    assert formats.choices(formats.CLAIMS) == ("text", "json", "markdown")
+    assert formats.choices(formats.CONFLICTS) == ("text", "json", "github", "sarif", "markdown")
+    assert formats.choices(formats.EVIDENCE_MAP) == ("html",)
 
 
 @pytest.mark.parametrize("raw, shown", [

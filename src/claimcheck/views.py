@@ -1,4 +1,4 @@
-"""Reports over a valid registry: conflicts, list, show and sources, as plain data.
+"""Reports over a valid registry: conflicts, list, show, sources and the evidence map, as plain data.
 
 Each report is built once as plain data (what `--format json` prints); every
 output format (formats/) renders that same data, so no two formats disagree.
@@ -17,7 +17,7 @@ from claimcheck.grading import ClaimGrade
 from claimcheck.index import EvidenceKey, QuoteMiss, RegistryIndex
 from claimcheck.quotes import QuoteMatch
 from claimcheck.validate import Validation
-from claimcheck.verdicts import GRADES
+from claimcheck.verdicts import GRADES, SEVERITY, STATUSES
 
 
 @dataclass(frozen=True)
@@ -218,6 +218,67 @@ def source_rows(report: Report) -> list[dict[str, Any]]:
             "path": source.path,
         })
     return rows
+
+
+# -------------------------------------------------------------- evidence map
+
+def evidence_map(report: Report) -> dict[str, Any]:
+    """The evidence map of `claimcheck report`: claims by documents, built from the other views.
+
+    `documents` are the sources that state at least one claim, in registry
+    order; each claim's `cells` give, for each document that states it, what
+    that document says and the verdict of that document's pairs (its worst).
+    `details` is `show_data` for every claim, and `sources` is `source_rows`.
+    """
+    claims = list_rows(report)
+    details = {c.claim.id: show_data(report, c) for c in report.comparisons}
+    sources = source_rows(report)
+    for row in claims:
+        detail = details[row["claim"]]
+        row["status_accepted"] = status_accepted(detail)
+        row["cells"] = {source: {"says": says, **document_verdict(detail, source)}
+                        for source, says in values_by_source(row["values"]).items()}
+    return {
+        "registry": report.validation.file,
+        "summary": map_summary(claims),
+        "documents": [row["source"] for row in sources if row["claims"]],
+        "claims": claims,
+        "details": details,
+        "sources": sources,
+    }
+
+
+def document_verdict(detail: dict[str, Any], source: str) -> dict[str, Any]:
+    """What one document's values meet in a claim: the worst verdict of the pairs it takes part in.
+
+    A document that states a claim alone is `single-source`; one whose values
+    were compared with none (values of another dimension) has no verdict.
+    `accepted` is true when every pair with that worst verdict is accepted.
+    """
+    pairs = [pair for pair in detail["pairs"] if source in (pair["a"], pair["b"])]
+    if not pairs:
+        return {"verdict": "single-source" if detail["status"] == "single-source" else None, "accepted": False}
+    worst = max((pair["verdict"] for pair in pairs), key=SEVERITY.__getitem__)
+    if worst == "agree" and detail["status"] == "single-source":
+        return {"verdict": "single-source", "accepted": False}
+    accepted = worst != "agree" and all(pair["accepted"] for pair in pairs if pair["verdict"] == worst)
+    return {"verdict": worst, "accepted": accepted}
+
+
+def status_accepted(detail: dict[str, Any]) -> bool:
+    """Whether a claim's disagreement is accepted: every pair with the claim's status as verdict is."""
+    worst = [pair for pair in detail["pairs"] if pair["verdict"] == detail["status"]]
+    return detail["status"] in ("tension", "conflict") and all(pair["accepted"] for pair in worst)
+
+
+def map_summary(claims: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Claims counted by status and by grade, and how many have their disagreement accepted."""
+    return {
+        "claims": len(claims),
+        "statuses": {status: sum(1 for row in claims if row["status"] == status) for status in STATUSES},
+        "accepted": sum(1 for row in claims if row["status_accepted"]),
+        "grades": {grade: sum(1 for row in claims if row["grade"] == grade) for grade in reversed(GRADES)},
+    }
 
 
 # ---------------------------------------------------------------- statistics

@@ -16,6 +16,7 @@ from claimcheck import __version__
 from claimcheck.cli.common import examples
 from claimcheck.cli.init import init
 from claimcheck.cli.reference import rule, rules, schema
+from claimcheck.cli.report import report
 from claimcheck.cli.reports import conflicts, list_claims, show, sources
 from claimcheck.cli.validate import validate
 
@@ -33,7 +34,7 @@ def main() -> None:
     and how strong the evidence is, from a YAML registry (claims.yaml)."""
 
 
-for command in (init, validate, conflicts, list_claims, show, sources, schema, rules, rule):
+for command in (init, validate, conflicts, list_claims, show, sources, report, schema, rules, rule):
     main.add_command(command)
 
 

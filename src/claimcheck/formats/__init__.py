@@ -17,10 +17,10 @@ import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from claimcheck.formats.base import CLAIM, CLAIMS, CONFLICTS, FINDINGS, SOURCES, STATISTICS, Format
+from claimcheck.formats.base import CLAIM, CLAIMS, CONFLICTS, EVIDENCE_MAP, FINDINGS, SOURCES, STATISTICS, Format
 
-__all__ = ["AUTO", "CLAIM", "CLAIMS", "CONFLICTS", "FINDINGS", "FORMATS", "SOURCES", "STATISTICS", "Format",
-           "FormatInfo", "choices", "get", "get_info", "resolve"]
+__all__ = ["AUTO", "CLAIM", "CLAIMS", "CONFLICTS", "EVIDENCE_MAP", "FINDINGS", "FORMATS", "SOURCES", "STATISTICS",
+           "Format", "FormatInfo", "choices", "get", "get_info", "resolve"]
 
 AUTO = "auto"
 
@@ -39,6 +39,8 @@ FORMATS: tuple[FormatInfo, ...] = (
     FormatInfo("json", "claimcheck.formats.json", frozenset({FINDINGS, STATISTICS}) | _REPORTS),
     FormatInfo("github", "claimcheck.formats.github", frozenset({FINDINGS, CONFLICTS})),
     FormatInfo("sarif", "claimcheck.formats.sarif", frozenset({FINDINGS, CONFLICTS})),
+    FormatInfo("markdown", "claimcheck.formats.markdown", frozenset({CLAIMS, CONFLICTS})),
+    FormatInfo("html", "claimcheck.formats.html", frozenset({EVIDENCE_MAP})),
 )
 
 

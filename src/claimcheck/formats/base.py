@@ -2,7 +2,7 @@
 
 A format renders *views*: the findings of `validate` (or their counts by code,
 `validate --statistics`), and the reports that `views.py` builds as plain data
-(`conflicts`, `list`, `show`, `sources`).
+(`conflicts`, `list`, `show`, `sources`, and the evidence map of `report`).
 Formats never decide what is a finding or a verdict; they only render. A
 format implements the views the registry in `formats/__init__.py` lists for it.
 """
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from claimcheck.views import Report
 
 FINDINGS, CONFLICTS, CLAIMS, CLAIM, SOURCES = "findings", "conflicts", "claims", "claim", "sources"
-STATISTICS = "statistics"
+STATISTICS, EVIDENCE_MAP = "statistics", "evidence-map"
 
 Rows = Sequence[dict[str, Any]]
 
@@ -59,6 +59,9 @@ class Format:
 
     def sources(self, rows: Rows, out: Output) -> None:
         raise NotImplementedError(f"{self.name} does not render sources")
+
+    def evidence_map(self, data: dict[str, Any], out: Output) -> None:
+        raise NotImplementedError(f"{self.name} does not render the evidence map")
 
 
 # Control characters other than line feed and tab (C0, DEL and C1, where an ESC

@@ -22,11 +22,11 @@ from rich.text import Text
 
 from claimcheck.findings import LocatedFinding, Severity
 from claimcheck.formats.base import Format, Output, Rows, printable
+from claimcheck.verdicts import GRADE_MARKS
 from claimcheck.views import Report, merge_rows, says_text, values_by_source
 
 VERDICT_STYLES = {"agree": "green", "single-source": "cyan", "tension": "yellow", "conflict": "bold red"}
 GRADE_STYLES = {"high": "bold green", "moderate": "green", "low": "yellow", "very-low": "red"}
-GRADE_MARKS = {"high": "●●●●", "moderate": "●●●○", "low": "●●○○", "very-low": "●○○○"}
 
 
 def make_console(color: bool | None, stream: IO[str] | None = None, width: int | None = None) -> Console:
@@ -132,12 +132,17 @@ def _render_conflicts(rows: Rows, console: Console) -> None:
             console.print()
             console.print(Text.assemble(_text(claim, "bold"), " ", _text(first["statement"], "dim")))
         _print_pair(merged, console)
+    console.print()
+    console.print(conflicts_summary(rows))
+
+
+def conflicts_summary(rows: Rows) -> str:
+    """The closing line of `conflicts`: pairs counted by verdict, and how many are accepted."""
     counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in ("conflict", "tension", "agree")}
     accepted = sum(1 for r in rows if r["accepted"])
-    console.print()
     summary_line = ", ".join(f"{n} {v}{'s' if n != 1 else ''}" for v, n in counts.items() if n)
-    console.print(f"{summary_line} between pairs of quotes; {accepted} accepted." if accepted
-                  else f"{summary_line} between pairs of quotes.")
+    return (f"{summary_line} between pairs of quotes; {accepted} accepted." if accepted
+            else f"{summary_line} between pairs of quotes.")
 
 
 def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
@@ -186,8 +191,13 @@ def _render_claims(rows: Rows, console: Console) -> None:
         status.append_text(_grade_text(row["grade"]))
         table.add_row(RenderGroup(*lines), status)
     console.print(table)
+    console.print(claims_summary(rows))
+
+
+def claims_summary(rows: Rows) -> str:
+    """The closing line of `list`: claims counted by status."""
     statuses = {s: sum(1 for r in rows if r["status"] == s) for s in VERDICT_STYLES}
-    console.print(f"{len(rows)} claims: " + ", ".join(f"{n} {s}" for s, n in statuses.items() if n) + ".")
+    return f"{len(rows)} claims: " + ", ".join(f"{n} {s}" for s, n in statuses.items() if n) + "."
 
 
 # ---------------------------------------------------------------------- show
