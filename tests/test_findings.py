@@ -326,8 +326,8 @@ def test_cc213_evidence_cites_outside_source(registry) -> None:
 
 @pytest.mark.parametrize("says, code, message", [
     ("roughly a third-ish", "CC301", "cannot read `roughly a third-ish` as a value; accepted forms: "),
-    ("11/30 (40%)", "CC303", ("`11/30 (40%)`: 11/30 is 36.67%, outside [39.5, 40.5)%, the interval the stated "
-                             "percentage covers at its precision")),
+    ("11/30 (40%)", "CC303", ("`11/30 (40%)`: 11/30 is 36.67%, outside [39.5, 40.5]%, the percentages that round "
+                             "to 40% (half up or half to even)")),
     ("31/30", "CC304", "`31/30`: k = 31 is more than n = 30"),
     ("3/0", "CC304", "`3/0`: the total n is zero"),
     ("120%", "CC305", "`120%` lies outside 0-100%"),

@@ -15,6 +15,11 @@ Every pair of entries of a claim gets a verdict, `agree`, `tension` or
    `CompareSettings`). Without counts, sampling error cannot be
    judged: disjoint intervals are a tension, overlapping ones agree.
 
+Values of the effect and mean forms (estimates, relative changes, two-arm
+counts, p-values, test statistics, means) are NOT COMPARED YET: a pair of them
+gets no verdict and is counted in `ClaimComparison.uncompared` instead (the
+comparison of effects is the next piece of work on this module).
+
 A claim's status is its worst verdict; a claim stated by one document only,
 without an internal conflict, is `single-source`. Entries with the same value
 from the same document are compared once, as a group, so a claim with
@@ -87,6 +92,8 @@ class ClaimComparison:
     status: Status
     #: Pairs judged but not in `pairs`, by verdict: only for a claim past `MAX_LISTED_PAIRS`.
     unlisted: Mapping[Verdict, int] = field(default_factory=dict)
+    #: Pairs of groups of one dimension whose values are of forms not compared yet (see the module docstring).
+    uncompared: int = 0
 
     def has_verdict(self, verdict: Verdict) -> bool:
         return self.unlisted.get(verdict, 0) > 0 or any(pair.verdict == verdict for pair in self.pairs)
@@ -115,7 +122,7 @@ def compare_claim(index: RegistryIndex, position: int, claim: Claim,
     verdicts = [p.verdict for p in pairs] + [verdict for verdict, count in unlisted.items() if count]
     worst: Status = max(verdicts, key=SEVERITY.__getitem__, default="agree")
     status: Status = "single-source" if documents == 1 and worst == "agree" else worst
-    return ClaimComparison(position, claim, groups, pairs, status, unlisted)
+    return ClaimComparison(position, claim, groups, pairs, status, unlisted, _uncompared(groups))
 
 
 def _crowded_pairs(claim: Claim, groups: Sequence[Group],
@@ -208,12 +215,30 @@ def _identity(value: Value) -> object:
     """What makes two values compare the same, whatever their spelling."""
     if isinstance(value, Stance):
         return value.stance
-    return (value.dimension, value.interval, value.count)
+    if isinstance(value, Measure):
+        return (value.dimension, value.interval, value.count)
+    return value  # the other forms' equality leaves their text out
+
+
+def _compared(value: Value) -> bool:
+    """Whether this module judges values of this form yet (see the module docstring)."""
+    return isinstance(value, (Measure, Stance))
+
+
+def _uncompared(groups: Sequence[Group]) -> int:
+    """Pairs of groups of one dimension that get no verdict: values of forms not compared yet."""
+    by_dimension: dict[str, int] = {}
+    for group in groups:
+        if not _compared(group.value):
+            by_dimension[group.value.dimension] = by_dimension.get(group.value.dimension, 0) + 1
+    return sum(count * (count - 1) // 2 for count in by_dimension.values())
 
 
 def _pair(claim: Claim, a: Group, b: Group, settings: CompareSettings) -> PairVerdict | None:
     if a.value.dimension != b.value.dimension:
         return None  # reported by validate as mixed-dimensions
+    if not (_compared(a.value) and _compared(b.value)):
+        return None  # NOT COMPARED YET: counted in ClaimComparison.uncompared
     internal = a.source == b.source
     verdict, reason = judge(a, b, settings)
     accepted = verdict != "agree" and claim.accepted is not None and (

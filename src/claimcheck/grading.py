@@ -198,6 +198,11 @@ class _Grader:
             return
         if self.comparison.has_verdict("conflict") or self.comparison.unlisted.get("tension", 0):
             return
+        if self.comparison.uncompared:
+            count = self.comparison.uncompared
+            pairs = "1 pair of effect or mean values is" if count == 1 else f"{count} pairs of effect or mean values are"
+            self.reasons.append(f"not rated up for consistency: {pairs} not compared yet")
+            return
         study_ids = {s.id for s in self.studies}
         between_studies = [p for p in self.comparison.pairs
                            if p.a.roots & study_ids and p.b.roots & study_ids and p.a.roots != p.b.roots]

@@ -12,6 +12,7 @@ into a huge document, unknown tags, extra documents.
 from __future__ import annotations
 
 import gc
+import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -47,6 +48,7 @@ _SPECIAL_FLOATS = {
     "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
     ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
 }
+_MAX_INT_DIGITS = 4000  # under Python's default int_max_str_digits (4300)
 _MAYBE_NOT_STRING = frozenset("0123456789+-.~nNyYtTfFoO")
 
 _TAG = "tag:yaml.org,2002:"
@@ -438,11 +440,13 @@ def _resolve_plain(value: str) -> Any:
     if value in _FALSES:
         return False
     if _INT.fullmatch(value):
-        return int(value.replace("_", ""))
+        # Beyond Python's limit on digits converted, a number stays the text it is (the checks name it).
+        return int(value.replace("_", "")) if len(value) <= _MAX_INT_DIGITS else value
     if value in _SPECIAL_FLOATS:
         return _SPECIAL_FLOATS[value]
     if _FLOAT.fullmatch(value) and any(c.isdigit() for c in value):
-        return float(value.replace("_", ""))
+        number = float(value.replace("_", ""))
+        return number if math.isfinite(number) else value  # 1.0e400 stays text, not infinity
     return value
 
 

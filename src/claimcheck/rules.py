@@ -248,6 +248,14 @@ _RULES: tuple[Rule, ...] = (
         "registered sample size is wrong.",
         "sample_size: 30   # while an entry from the study says: 11/40",
     ),
+    Rule(
+        "CC310", "number-out-of-range", E,
+        "A number in `says` is too large (10^15 or more), too small (below 10^-300 but not 0) or too long "
+        "(more than 30 digits) to mean anything.",
+        "No count, dose, duration or statistic comes near these bounds; a number beyond them is a slip "
+        "(digits pasted twice, a stray exponent) that arithmetic would turn into infinity or an overflow.",
+        "says: 1.0e400",
+    ),
     # --- CC4xx: comparison and acknowledgements -----------------------------
     Rule(
         "CC401", "stale-acceptance", W,
