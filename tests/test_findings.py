@@ -113,6 +113,48 @@ def test_cc010_complex_key(registry) -> None:
     assert codes_at() == [(2, 3, expect("CC010"))]
 
 
+# ---------------------------------------------------------- CC02x: limits
+
+def test_cc020_file_too_large_is_not_read(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM)
+    found = findings_of("claims.yaml", "--limit", "file-size=100")
+    assert [(f["line"], f["column"], f["code"], f["message"]) for f in found] == [(
+        1, 1, expect("CC020"), ("the file is larger than the limit of 100 bytes and was not read "
+        "(`--limit file-size=N` raises the limit)"))]
+
+
+def test_cc021_too_deep(registry) -> None:
+    registry("version: 1\nclaims: " + "[" * 70 + "]" * 70 + "\n")
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["message"]) == (
+        2, 72, expect("CC021"), ("mappings and lists nest more than 64 deep here; a registry needs about 6 "
+        "(`--limit depth=N` raises the limit)"))
+    assert [f["code"] for f in findings_of("claims.yaml", "--limit", "depth=100")] == ["CC203"]  # a list, not a claim
+
+
+def test_cc022_scalar_too_long(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace('"11 of 30 men"', "x" * 100_001))
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["message"]) == (
+        18, 16, expect("CC022"), ("this value is 100,001 characters long; the limit is 100,000 "
+        "(`--limit scalar-length=N` raises it)"))
+
+
+def test_cc023_too_many_claims(registry) -> None:
+    claims = "".join(GOOD_CLAIM.replace("claims:\n", "").replace("id: response", f"id: response-{i}") for i in range(3))
+    registry(MINIMAL_SOURCES + "claims:\n" + claims)
+    found = findings_of("claims.yaml", "--limit", "claims=2")
+    assert [(f["line"], f["column"], f["code"], f["message"]) for f in found] == [(
+        12, 1, expect("CC023"), "the registry has 3 claims; the limit is 2 (`--limit claims=N` raises it)")]
+
+
+def test_cc024_too_many_entries(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM + GOOD_CLAIM.split("evidence:\n")[1])
+    found = findings_of("claims.yaml", "--limit", "entries=1")
+    assert [(f["line"], f["column"], f["code"], f["message"]) for f in found] == [(
+        15, 5, expect("CC024"), "this claim has 2 evidence entries; the limit is 1 (`--limit entries=N` raises it)")]
+
+
 # ---------------------------------------------------- CC1xx: quotes and files
 
 ARTICLE = "Results\nWe found that 11 out of 30 men (37%) responded.\nMaturation Arrest (MA)54%\n"
@@ -172,13 +214,21 @@ def test_cc103_source_file_missing(registry) -> None:
 
 
 @pytest.mark.parametrize("files, message", [
-    ({"texts/news.txt/inner.txt": "x"}, "`path: texts/news.txt` is not a file"),
+    ({"texts/news.txt/inner.txt": "x"}, "`path: texts/news.txt` is a directory, not a file"),
     ({"texts/news.txt": b"caf\xe9"}, "`path: texts/news.txt` is not UTF-8 text (byte offset 3)"),
 ])
 def test_cc104_source_file_unreadable(registry, files: dict, message: str) -> None:
     registry(_with_path("11 out of 30"), files)
     f = only()
     assert (f["line"], f["column"], f["code"], f["message"]) == (12, 11, expect("CC104"), message)
+
+
+def test_cc110_source_text_too_large(registry) -> None:
+    registry(_with_path("11 out of 30"), {"texts/news.txt": ARTICLE * 100})
+    found = findings_of("claims.yaml", "--limit", "text-size=1KiB")
+    assert [(f["line"], f["column"], f["code"], f["message"]) for f in found] == [(
+        12, 11, expect("CC110"), ("`path: texts/news.txt` is 8,200 bytes; the limit is 1 KiB "
+        "(`--limit text-size=N` raises it)"))]
 
 
 # ------------------------------------------------------------ CC2xx: schema

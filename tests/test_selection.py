@@ -73,7 +73,7 @@ def test_an_unknown_code_on_the_command_line_is_a_usage_error(registry) -> None:
     registry(THREE)
     result = invoke("validate", "--select", "CC31")
     assert (result.exit_code, result.output) == (
-        2, "claimcheck: error: unknown rule code or prefix `CC31`; did you mean CC30, CC21, CC10?\n")
+        2, "claimcheck: error: unknown rule code or prefix `CC31`; did you mean CC30, CC21, CC11?\n")
 
 
 def test_deselected_errors_do_not_fail(registry) -> None:

@@ -10,7 +10,8 @@ Every pair of entries of a claim gets a verdict, `agree`, `tension` or
 3. Two entries that trace (through `cites`) to a shared root study report one
    measurement: their intervals must overlap, else a conflict.
 4. Entries from different root studies are different samples. When both give
-   counts k/n they conflict only when Fisher's exact test rejects equal
+   counts k/n they conflict only when Fisher's exact test (Yates' chi-square
+   where the counts are too large to enumerate, said in the reason) rejects equal
    proportions at the significance level alpha (0.05 unless configured,
    `CompareSettings`). Without counts, sampling error cannot be
    judged: disjoint intervals are a tension, overlapping ones agree.
@@ -44,7 +45,7 @@ from functools import lru_cache
 from claimcheck import progress
 from claimcheck.index import EvidenceKey, RegistryIndex
 from claimcheck.model import Claim, Evidence
-from claimcheck.stats import fisher_exact
+from claimcheck.stats import FISHER, compare_proportions
 from claimcheck.values import UNCERTAIN, YES, Measure, Stance, Value
 from claimcheck.verdicts import SEVERITY, Status, Verdict
 
@@ -288,11 +289,14 @@ def _judge_two_samples(va: Measure, vb: Measure, roots_a: list[str], roots_b: li
     studies = f"different studies ({', '.join(roots_a)} vs {', '.join(roots_b)})"
     if va.count is not None and vb.count is not None and va.count.n > 0 and vb.count.n > 0 \
             and va.count.k <= va.count.n and vb.count.k <= vb.count.n:
-        p = fisher_exact(va.count.k, va.count.n, vb.count.k, vb.count.n)
+        test = compare_proportions(va.count.k, va.count.n, vb.count.k, vb.count.n)
+        p = test.p
+        name, why = ("Fisher's exact p", "") if test.method == FISHER else (
+            "Yates-corrected chi-square p", "; the counts are too large for Fisher's exact test")
         counts = f"{va.count.k}/{va.count.n} vs {vb.count.k}/{vb.count.n}"
         if p < alpha:
-            return "conflict", f"{studies}: {counts} differ beyond sampling error (Fisher's exact p = {p:.2g} < {alpha})"
-        return "agree", f"{studies}: {counts} are within sampling error (Fisher's exact p = {p:.2g})"
+            return "conflict", f"{studies}: {counts} differ beyond sampling error ({name} = {p:.2g} < {alpha}{why})"
+        return "agree", f"{studies}: {counts} are within sampling error ({name} = {p:.2g}{why})"
     overlap, relation = _relate(va, vb)
     if overlap:
         return "agree", f"{studies}: {relation}"

@@ -57,6 +57,7 @@ class Config:
     fail_on: str | None = None
     alpha: float | None = None
     format: str | None = None
+    limits: tuple[tuple[str, object], ...] = ()
 
 
 def find_config(start: Path) -> Path | None:
@@ -193,6 +194,19 @@ def _format(value: Any, _folder: Path) -> str:
     return str(value)
 
 
+def _limits(value: Any, _folder: Path) -> tuple[tuple[str, object], ...]:
+    from claimcheck.limits import LimitError, parse_value
+
+    if not isinstance(value, dict):
+        raise _Invalid(f"must be a table of limits, such as {{ depth = 100 }}; got {_kind(value)}")
+    try:
+        for name, limit in value.items():
+            parse_value(name, limit)
+    except LimitError as error:
+        raise _Invalid(f"has an {error}") from None
+    return tuple(value.items())
+
+
 _READERS: dict[str, Callable[[Any, Path], Any]] = {
     "registry": _registry,
     "select": _selectors,
@@ -201,6 +215,7 @@ _READERS: dict[str, Callable[[Any, Path], Any]] = {
     "fail-on": _fail_on,
     "alpha": _alpha,
     "format": _format,
+    "limits": _limits,
 }
 KEYS = tuple(_READERS)
 

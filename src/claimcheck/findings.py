@@ -7,6 +7,7 @@ paths into file positions afterwards, so checks never deal with YAML marks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -87,3 +88,23 @@ class LocatedFinding:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.position.line, self.position.column, self.code)
+
+
+#: Longest value a message repeats whole, and longest message.
+ECHO_LIMIT = 200
+MESSAGE_LIMIT = 2_000
+_ECHOED = re.compile(rf"`([^`]{{{ECHO_LIMIT + 1},}})`")
+
+
+def shorten_message(message: str) -> str:
+    """A message with every value it repeats (between backticks) cut to ECHO_LIMIT characters.
+
+    Messages repeat the user's values so that a finding can be read alone; an 8 MB
+    value must not make an 8 MB message. This is the one place where that is bounded.
+    """
+    if len(message) <= ECHO_LIMIT:
+        return message
+    shortened = _ECHOED.sub(lambda m: f"`{m.group(1)[:ECHO_LIMIT]}…` ({len(m.group(1)):,} characters)", message)
+    if len(shortened) > MESSAGE_LIMIT:
+        shortened = shortened[:MESSAGE_LIMIT] + f"… ({len(message):,} characters in all)"
+    return shortened

@@ -11,18 +11,23 @@ into a huge document, unknown tags, extra documents.
 
 from __future__ import annotations
 
+import bisect
+import errno
 import gc
 import math
+import os
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PureWindowsPath
+from typing import Any, NoReturn
 
 import yaml
 
 from claimcheck.findings import DataPath, Finding, Position
+from claimcheck.limits import DEFAULT_LIMITS, Limits, describe
 from claimcheck.quotes import SourceText
 from claimcheck.rules import rule
 
@@ -31,11 +36,10 @@ try:
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
-#: How many nodes aliases may add to a document, in all. Far more than any
-#: honest registry uses; a billion-laughs document crosses it within a few
-#: dozen aliases, and since aliased data is shared, never copied, memory stays
-#: bounded by the size of the text.
-ALIAS_NODE_LIMIT = 100_000
+#: How many nodes aliases may add to a document, in all, by default (limits.py).
+#: A billion-laughs document crosses it within a few dozen aliases, and since
+#: aliased data is shared, never copied, memory stays bounded by the text's size.
+ALIAS_NODE_LIMIT = DEFAULT_LIMITS.aliases
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON"})
@@ -48,7 +52,7 @@ _SPECIAL_FLOATS = {
     "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
     ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
 }
-_MAX_INT_DIGITS = 4000  # under Python's default int_max_str_digits (4300)
+_MAX_INT_DIGITS = 4_300
 _MAYBE_NOT_STRING = frozenset("0123456789+-.~nNyYtTfFoO")
 
 _TAG = "tag:yaml.org,2002:"
@@ -78,10 +82,11 @@ class SourceMap:
     """
 
     def __init__(self, data: Any = None, root_mark: Any = None,
-                 tables: dict[int, Any] | None = None) -> None:
+                 tables: dict[int, Any] | None = None, lines: Lines | None = None) -> None:
         self._data = data  # keeps the containers alive, so their ids stay theirs
         self._root_mark = root_mark
         self._tables: dict[int, Any] = tables or {}
+        self._lines = lines or Lines("")
 
     def _walk(self, path: DataPath) -> tuple[Any, Any]:
         """(mark of the deepest node on the path that has one, its key mark if a mapping entry)."""
@@ -107,16 +112,52 @@ class SourceMap:
         their own; the closest enclosing node is the most useful place to point.
         """
         mark, _key_mark = self._walk(path)
-        return _to_position(mark)
+        return self._lines.position(mark)
 
     def key(self, path: DataPath) -> Position:
         """The key of the mapping entry at ``path``; its value if it has none."""
         mark, key_mark = self._walk(path)
-        return _to_position(key_mark if key_mark is not None else mark)
+        return self._lines.position(key_mark if key_mark is not None else mark)
 
 
-def _to_position(mark: Any) -> Position:
-    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
+class Lines:
+    """Parser marks to positions as editors count them: line breaks are LF, CRLF and CR only.
+
+    The YAML parser also breaks lines at NEL (U+0085) and the Unicode line and
+    paragraph separators, and reports the end of an unterminated last line as
+    a line of its own; positions are therefore worked out from each mark's
+    character index, and a mark at the very end points at the end of the last
+    line. The table of line starts is built on the first position asked for:
+    a registry without findings never needs it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts: list[int] | None = None
+
+    def _line_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(self._text))]
+        return self._starts
+
+    def position(self, mark: Any) -> Position:
+        if mark is None:
+            return Position(1, 1)
+        return self.at(mark.index)
+
+    def at(self, index: int) -> Position:
+        """The position of the character at `index`; past the end, the end of the last line."""
+        text = self._text
+        index = max(0, min(index, len(text)))
+        starts = self._line_starts()
+        if index == len(text) and len(starts) > 1 and starts[-1] == len(text):
+            index = len(text) - len(_TRAILING_BREAK.search(text).group())  # type: ignore[union-attr]
+        line = bisect.bisect_right(starts, index)
+        return Position(line, index - starts[line - 1] + 1)
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TRAILING_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
 
 
 @dataclass
@@ -132,16 +173,50 @@ class RegistryReadError(Exception):
     """The registry file cannot be read at all (exit code 2)."""
 
 
-def read_text(path: Path) -> bytes:
-    """Read the registry's bytes; OS errors become a RegistryReadError."""
+def read_text(path: Path, limit: int | None = None) -> bytes | None:
+    """The registry's bytes, or None when the file is larger than `limit`.
+
+    Only a regular file is read (a FIFO, a device or a socket could block or
+    never end), and never more than the limit; every OS error, a symbolic link
+    loop included, becomes a RegistryReadError.
+    """
     try:
-        return path.read_bytes()
+        status = path.stat()
     except FileNotFoundError:
         raise RegistryReadError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise RegistryReadError(f"{path}: is a directory, not a registry file") from None
+    except (OSError, RuntimeError, ValueError) as error:
+        raise RegistryReadError(f"{path}: cannot be read ({_reason(error)})") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise RegistryReadError(f"{path}: is a directory, not a registry file")
+    if not stat.S_ISREG(status.st_mode):
+        raise RegistryReadError(f"{path}: is not a regular file ({_file_kind(status.st_mode)}); "
+                                "claimcheck reads registries from files only")
+    if limit is not None and status.st_size > limit:
+        return None
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(limit + 1) if limit is not None else stream.read()
     except OSError as error:
-        raise RegistryReadError(f"{path}: cannot be read ({error.strerror})") from None
+        raise RegistryReadError(f"{path}: cannot be read ({_reason(error)})") from None
+    return None if limit is not None and len(raw) > limit else raw
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP:
+        return "a loop of symbolic links"
+    if isinstance(error, ValueError):
+        return "not a valid file name"
+    return getattr(error, "strerror", None) or str(error)
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def decode_utf8(raw: bytes) -> tuple[str | None, Finding | None]:
@@ -151,7 +226,9 @@ def decode_utf8(raw: bytes) -> tuple[str | None, Finding | None]:
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        line_start = before.rfind(b"\n") + 1
+        # Columns count characters, as for every other finding: decode what precedes on the line.
+        column = len(before[line_start:].decode("utf-8-sig" if line_start == 0 else "utf-8", errors="replace")) + 1
         message = (
             f"the file is not valid UTF-8: byte 0x{raw[error.start]:02x} at byte offset "
             f"{error.start} cannot be decoded; save the file as UTF-8"
@@ -176,36 +253,36 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_yaml(text: str) -> LoadedYaml:
+def load_yaml(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadedYaml:
     """Parse YAML text into plain data and a SourceMap, with loading findings."""
-    builder = _Builder()
+    builder = _Builder(Lines(text), limits)
     parser = _YamlLoader(text)
     try:
         with paused_gc():
             builder.run(parser.get_event)
     except yaml.MarkedYAMLError as error:
-        return LoadedYaml(None, builder.source_map(), builder.findings + [_syntax_finding(error)])
+        return LoadedYaml(None, builder.source_map(), builder.findings + [_syntax_finding(error, builder.lines)])
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         finding = Finding(rule("yaml-syntax"), f"invalid YAML: {error}", position=Position(1, 1))
         return LoadedYaml(None, builder.source_map(), builder.findings + [finding])
-    except _AliasLimitExceeded as stop:
+    except _LimitExceeded as stop:
         return LoadedYaml(None, builder.source_map(), builder.findings + [stop.finding])
     finally:
         parser.dispose()
     return LoadedYaml(builder.data, builder.source_map(), builder.findings)
 
 
-def _syntax_finding(error: yaml.MarkedYAMLError) -> Finding:
+def _syntax_finding(error: yaml.MarkedYAMLError, lines: Lines) -> Finding:
     mark = error.problem_mark or error.context_mark
-    position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+    position = lines.position(mark)
     problem = error.problem or "invalid YAML"
     context = f" {error.context}" if error.context else ""
     if error.context_mark and error.context_mark is not mark:
-        context += f" started at line {error.context_mark.line + 1}"
+        context += f" started at line {lines.position(error.context_mark).line}"
     return Finding(rule("yaml-syntax"), f"{problem}{context}".strip(), position=position)
 
 
-class _AliasLimitExceeded(Exception):
+class _LimitExceeded(Exception):
     def __init__(self, finding: Finding) -> None:
         super().__init__(finding.message)
         self.finding = finding
@@ -253,7 +330,9 @@ class _Builder:
     event classes and the common scalar case kept local.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, lines: Lines, limits: Limits) -> None:
+        self.lines = self._lines = lines
+        self._limits = limits
         self.data: Any = None
         self.root_mark: Any = None
         self.tables: dict[int, Any] = {}
@@ -263,7 +342,7 @@ class _Builder:
         self._documents = 0
 
     def source_map(self) -> SourceMap:
-        return SourceMap(self.data, self.root_mark, self.tables)
+        return SourceMap(self.data, self.root_mark, self.tables, self._lines)
 
     def run(self, get_event: Any) -> None:
         stack: list[_Frame] = []
@@ -272,11 +351,16 @@ class _Builder:
         mapping_end, sequence_end = yaml.MappingEndEvent, yaml.SequenceEndEvent
         resolve = self._resolve
         maybe_not_string = _MAYBE_NOT_STRING
+        longest, deepest = self._limits.scalar_length, self._limits.depth
         while True:
             event = get_event()
             kind = type(event)
             if kind is scalar_event:
                 value = event.value
+                if len(value) > longest:
+                    self._over_limit("scalar-too-long", event.start_mark,
+                                     f"this value is {len(value):,} characters long; the limit is {longest:,} "
+                                     "(`--limit scalar-length=N` raises it)")
                 # Most scalars are untagged text that no resolution could change.
                 if event.tag is not None or (event.implicit[0] and (not value or value[0] in maybe_not_string)):
                     value = resolve(event)
@@ -289,6 +373,10 @@ class _Builder:
                     self._anchors[event.anchor] = (value, 1)
                 self._place(stack, value, event.start_mark, 1)
             elif kind is mapping_start or kind is sequence_start:
+                if len(stack) >= deepest:
+                    self._over_limit("too-deep", event.start_mark,
+                                     f"mappings and lists nest more than {deepest} deep here; a registry needs about "
+                                     "6 (`--limit depth=N` raises the limit)")
                 frame = _Frame({} if kind is mapping_start else [], event.start_mark, event.anchor)
                 if stack and stack[-1].is_map and stack[-1].key is _NO_KEY:
                     frame.is_key = True  # a list or mapping used as a key: reported and dropped
@@ -304,9 +392,12 @@ class _Builder:
                         rule("multiple-documents"),
                         "the file holds more than one YAML document; a registry is one "
                         "document, and everything after the first is ignored",
-                        position=_to_position(event.start_mark)))
+                        position=self._lines.position(event.start_mark)))
             elif kind is yaml.StreamEndEvent:
                 return
+
+    def _over_limit(self, rule_name: str, mark: Any, message: str) -> NoReturn:
+        raise _LimitExceeded(Finding(rule(rule_name), message, position=self._lines.position(mark)))
 
     def _end(self, stack: list[_Frame]) -> None:
         frame = stack.pop()
@@ -327,12 +418,10 @@ class _Builder:
             raise yaml.YAMLError(f"unknown alias {event.anchor!r}")
         value, size = anchored
         self._alias_nodes += size
-        if self._alias_nodes > ALIAS_NODE_LIMIT:
-            raise _AliasLimitExceeded(Finding(
-                rule("alias-expansion"),
-                f"aliases expand to more than {ALIAS_NODE_LIMIT:,} nodes; the registry "
-                "is rejected to keep loading fast and memory bounded",
-                position=_to_position(event.start_mark)))
+        if self._alias_nodes > self._limits.aliases:
+            self._over_limit("alias-expansion", event.start_mark,
+                             f"aliases expand to more than {self._limits.aliases:,} nodes; the registry "
+                             "is rejected to keep loading fast and memory bounded")
         if stack and stack[-1].is_map and stack[-1].key is _NO_KEY:
             self._take_key(stack[-1], value, event.start_mark)
             return
@@ -342,17 +431,17 @@ class _Builder:
         if isinstance(key, (dict, list)):
             self.findings.append(Finding(
                 rule("complex-key"), "a mapping key must be a plain value, not a list or a mapping",
-                position=_to_position(mark)))
+                position=self._lines.position(mark)))
             frame.key, frame.skip_value = None, True
             return
         frame.key, frame.key_mark = key, mark
         if key is not _MERGE_KEY and key in frame.container:
-            first = _to_position(frame.table[key][0])
+            first = self._lines.position(frame.table[key][0])
             self.findings.append(Finding(
                 rule("duplicate-key"),
                 f"duplicate key `{key}` (first at line {first.line}, column {first.column}); "
                 "the first value is kept",
-                position=_to_position(mark)))
+                position=self._lines.position(mark)))
             frame.skip_value = True
 
     def _place_root(self, value: Any, mark: Any) -> None:
@@ -387,7 +476,7 @@ class _Builder:
                 if not isinstance(source, dict):
                     self.findings.append(Finding(
                         rule("invalid-value"), "a merge key `<<` takes a mapping or a list of mappings",
-                        position=_to_position(frame.mark)))
+                        position=self._lines.position(frame.mark)))
                     continue
                 for key, value in source.items():
                     frame.container.setdefault(key, value)
@@ -408,7 +497,7 @@ class _Builder:
         self.findings.append(Finding(
             rule("unsupported-tag"),
             f"tag `{tag}` is not supported; the value is read as text",
-            position=_to_position(event.start_mark)))
+            position=self._lines.position(event.start_mark)))
         return value
 
     def _resolve_tagged(self, event: Any, name: str, value: str) -> Any:
@@ -418,7 +507,7 @@ class _Builder:
         if expected is None:
             self.findings.append(Finding(
                 rule("unsupported-tag"), f"tag `!!{name}` is not supported; the value is read as text",
-                position=_to_position(event.start_mark)))
+                position=self._lines.position(event.start_mark)))
             return value
         resolved = _resolve_plain(value)
         if isinstance(resolved, expected) and not (
@@ -428,7 +517,7 @@ class _Builder:
         self.findings.append(Finding(
             rule("unsupported-tag"),
             f"`{value}` cannot be read as tag `!!{name}`; the value is read as text",
-            position=_to_position(event.start_mark)))
+            position=self._lines.position(event.start_mark)))
         return value
 
 
@@ -440,8 +529,10 @@ def _resolve_plain(value: str) -> Any:
     if value in _FALSES:
         return False
     if _INT.fullmatch(value):
-        # Beyond Python's limit on digits converted, a number stays the text it is (the checks name it).
-        return int(value.replace("_", "")) if len(value) <= _MAX_INT_DIGITS else value
+        digits = value.replace("_", "")
+        # Python refuses to read integers of more than 4,300 digits; such a "number" stays text,
+        # and the schema then reports it as the wrong kind of value.
+        return int(digits) if len(digits) <= _MAX_INT_DIGITS else value
     if value in _SPECIAL_FLOATS:
         return _SPECIAL_FLOATS[value]
     if _FLOAT.fullmatch(value) and any(c.isdigit() for c in value):
@@ -458,26 +549,81 @@ class TextProblem:
     message: str
 
 
-def load_source_text(registry_dir: Path, relative: str) -> SourceText | TextProblem:
-    """The text a source's `path` names, kept inside the registry's folder."""
-    if Path(relative).is_absolute() or relative.startswith(("/", "\\")) or ":" in relative[:3]:
-        return TextProblem("path-outside-registry",
-                           f"`path: {relative}` is absolute; give it relative to the registry's folder")
+#: Longer than any file system accepts (Linux's PATH_MAX); a longer `path` is refused unread.
+MAX_PATH_LENGTH = 4096
+_WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIMITS.text_size
+                     ) -> SourceText | TextProblem:
+    """The text a source's `path` names, kept inside the registry's folder (docs/reliability.md).
+
+    The path is checked before anything is opened: it must be relative, lead to
+    a place inside the registry's folder once symbolic links are resolved, and
+    name a regular file no larger than `limit`; only then is it read, and no
+    more than the limit.
+    """
+    shown = f"`path: {_shorten(relative)}`"
+    problem = _path_problem(relative, shown)
+    if problem is not None:
+        return problem
     root = registry_dir.resolve()
-    target = (registry_dir / relative).resolve()
-    if not target.is_relative_to(root):
-        return TextProblem("path-outside-registry",
-                           f"`path: {relative}` leads outside the registry's folder ({target})")
-    if not target.exists():
-        return TextProblem("source-file-missing", f"`path: {relative}`: no such file")
-    if not target.is_file():
-        return TextProblem("source-file-unreadable", f"`path: {relative}` is not a file")
     try:
-        raw = target.read_bytes()
+        target = (registry_dir / relative).resolve()
+    except (OSError, RuntimeError) as error:
+        return TextProblem("source-file-unreadable", f"{shown} cannot be followed ({_reason(error)})")
+    if not target.is_relative_to(root):
+        return TextProblem("path-outside-registry", f"{shown} leads outside the registry's folder ({target})")
+    try:
+        status = target.stat()
+    except FileNotFoundError:
+        return TextProblem("source-file-missing", f"{shown}: no such file")
+    except (OSError, ValueError) as error:
+        return TextProblem("source-file-unreadable", f"{shown} cannot be read ({_reason(error)})")
+    if stat.S_ISDIR(status.st_mode):
+        return TextProblem("source-file-unreadable", f"{shown} is a directory, not a file")
+    if not stat.S_ISREG(status.st_mode):
+        return TextProblem("source-file-unreadable", f"{shown} is not a regular file ({_file_kind(status.st_mode)})")
+    if status.st_size > limit:
+        return _too_large(shown, status.st_size, limit)
+    try:
+        raw = _read_at_most(target, limit + 1)
     except OSError as error:
-        return TextProblem("source-file-unreadable", f"`path: {relative}` cannot be read ({error.strerror})")
+        return TextProblem("source-file-unreadable", f"{shown} cannot be read ({_reason(error)})")
+    if len(raw) > limit:
+        return _too_large(shown, len(raw), limit)
     try:
         return SourceText(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
+        return TextProblem("source-file-unreadable", f"{shown} is not UTF-8 text (byte offset {error.start})")
+
+
+def _path_problem(relative: str, shown: str) -> TextProblem | None:
+    if len(relative) > MAX_PATH_LENGTH:
         return TextProblem("source-file-unreadable",
-                           f"`path: {relative}` is not UTF-8 text (byte offset {error.start})")
+                           f"{shown} is {len(relative):,} characters long; no file system takes a path over "
+                           f"{MAX_PATH_LENGTH:,}")
+    if "\0" in relative:
+        return TextProblem("source-file-unreadable", f"{shown} holds a NUL character, which no file name can")
+    windows_drive = os.name == "nt" and bool(PureWindowsPath(relative).drive)
+    if (Path(relative).is_absolute() or relative.startswith(("/", "\\")) or windows_drive
+            or _WINDOWS_ABSOLUTE.match(relative)):
+        return TextProblem("path-outside-registry", f"{shown} is absolute; give it relative to the registry's folder")
+    return None
+
+
+def _read_at_most(path: Path, size: int) -> bytes:
+    """Read up to `size` bytes; O_NONBLOCK so that a file swapped for a FIFO since it was checked cannot hang."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        return stream.read(size)
+
+
+def _too_large(shown: str, size: int, limit: int) -> TextProblem:
+    return TextProblem("source-text-too-large",
+                       f"{shown} is {describe(size)}; the limit is {describe(limit)} "
+                       "(`--limit text-size=N` raises it)")
+
+
+def _shorten(text: str, keep: int = 80) -> str:
+    return text if len(text) <= keep else f"{text[:keep]}… ({len(text):,} characters)"

@@ -81,6 +81,43 @@ _RULES: tuple[Rule, ...] = (
         "Every key of the format is a field name; a complex key cannot be one.",
         "? [a, b]\n: 1",
     ),
+    # --- CC02x: limits (docs/reliability.md) ----------------------------------
+    Rule(
+        "CC020", "file-too-large", E,
+        "The registry file is larger than the `file-size` limit (100 MiB by default).",
+        "A file that large is almost always a mistake or an attack; it is rejected before "
+        "it is read, so that the answer comes at once and in bounded memory. "
+        "`--limit file-size=1GiB` raises the limit for a registry that really is that big.",
+        "A 2 GiB file named claims.yaml.",
+    ),
+    Rule(
+        "CC021", "too-deep", E,
+        "Mappings and lists nest deeper than the `depth` limit (64 by default).",
+        "A registry nests about six levels deep; thousands of levels are a malformed or "
+        "hostile file, rejected before building it.",
+        "claims: [[[[[[[[[[ ... ]]]]]]]]]]   # ten thousand levels",
+    ),
+    Rule(
+        "CC022", "scalar-too-long", E,
+        "One value is longer than the `scalar-length` limit (100,000 characters by default).",
+        "Quotes, statements and notes are sentences, not books; a megabyte-long value "
+        "would slow every check and fill every message that shows it.",
+        "quote: \"...\"   # a whole document pasted into one quote",
+    ),
+    Rule(
+        "CC023", "too-many-claims", E,
+        "The registry has more claims than the `claims` limit (500,000 by default).",
+        "Checking cost grows with the claims; a registry past the limit is rejected "
+        "rather than left to run for hours. Raise it with `--limit claims=N`.",
+        "claims:   # followed by a million generated entries",
+    ),
+    Rule(
+        "CC024", "too-many-entries", E,
+        "A claim has more evidence entries than the `entries` limit (10,000 by default).",
+        "Comparing a claim's entries is pairwise; tens of thousands of entries for one "
+        "claim are a generated or corrupted file, not a literature.",
+        "- id: response\n  evidence:   # 50,000 entries",
+    ),
     # --- CC1xx: quotes and document files -----------------------------------
     Rule(
         "CC101", "quote-not-found", E,
@@ -110,6 +147,13 @@ _RULES: tuple[Rule, ...] = (
         "Quotes are checked against text; a directory, a binary file or a file in "
         "another encoding cannot be searched reliably.",
         "path: sources/   # a folder",
+    ),
+    Rule(
+        "CC110", "source-text-too-large", E,
+        "A source `path` names a file larger than the `text-size` limit (64 MiB by default).",
+        "A document's text is searched for every quote; a file that large is not an "
+        "article. It is refused before it is read; `--limit text-size=N` raises the limit.",
+        "path: sources/disk-image.iso",
     ),
     # --- CC2xx: the format --------------------------------------------------
     Rule(

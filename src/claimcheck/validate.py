@@ -14,8 +14,9 @@ from typing import Any
 from claimcheck import progress
 from claimcheck.checks import check_acceptances, run_checks
 from claimcheck.compare import DEFAULT_SETTINGS, CompareSettings, compare_claim
-from claimcheck.findings import Finding, LocatedFinding, Position, Severity
+from claimcheck.findings import Finding, LocatedFinding, Position, Severity, shorten_message
 from claimcheck.index import RegistryIndex, build_index
+from claimcheck.limits import DEFAULT_LIMITS, Limits, describe
 from claimcheck.loader import (
     SourceMap,
     TextProblem,
@@ -54,18 +55,28 @@ class Validation:
 
 
 def validate_file(path: Path, display_name: str | None = None,
-                  settings: CompareSettings = DEFAULT_SETTINGS) -> Validation:
-    """Validate a registry file; a file that cannot be read raises RegistryReadError."""
-    raw = read_text(path)
-    return validate_bytes(raw, path.parent, display_name or str(path), settings)
+                  settings: CompareSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS) -> Validation:
+    """Validate a registry file; a file that cannot be read raises RegistryReadError.
+
+    Source paths are resolved against the folder the registry is named in (for
+    a symbolic link, the link's folder, not its target's), and must stay inside it.
+    """
+    file = display_name or str(path)
+    raw = read_text(path, limits.file_size)
+    if raw is None:
+        message = (f"the file is larger than the limit of {describe(limits.file_size)} and was not read "
+                   "(`--limit file-size=N` raises the limit)")
+        return Validation(file, [LocatedFinding(file, Position(1, 1), rule("file-too-large"), message)])
+    return validate_bytes(raw, path.parent, file, settings, limits)
 
 
-def validate_bytes(raw: bytes, base_dir: Path, file: str, settings: CompareSettings = DEFAULT_SETTINGS) -> Validation:
+def validate_bytes(raw: bytes, base_dir: Path, file: str, settings: CompareSettings = DEFAULT_SETTINGS,
+                   limits: Limits = DEFAULT_LIMITS) -> Validation:
     with paused_gc():
-        return _validate(raw, base_dir, file, settings)
+        return _validate(raw, base_dir, file, settings, limits)
 
 
-def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings) -> Validation:
+def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings, limits: Limits) -> Validation:
     result = Validation(file)
     findings: list[Finding] = []
     data: Any = None
@@ -75,19 +86,23 @@ def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings) 
             findings.append(decode_problem)
             return result
         assert text is not None
-        loaded = load_yaml(text)
+        loaded = load_yaml(text, limits)
         result.source_map = loaded.source_map
         findings.extend(loaded.findings)
-        if any(f.code in ("CC002", "CC004") for f in loaded.findings):
+        if any(f.rule.name in _STOPPING for f in loaded.findings):
             return result
         top_problem = check_top_level(loaded.data, has_document=_has_content(text))
         if top_problem is not None:
             findings.append(top_problem)
             return result
+        size_problems = check_sizes(loaded.data, limits)
+        if size_problems:
+            findings.extend(size_problems)
+            return result
         data = loaded.data  # read as a registry: its `ignore` lists apply
         model = build_registry(loaded.data)
         findings.extend(model.findings)
-        texts, text_findings = _load_texts(model, base_dir)
+        texts, text_findings = _load_texts(model, base_dir, limits.text_size)
         findings.extend(text_findings)
         index = build_index(model, texts)
         findings.extend(run_checks(index))
@@ -103,6 +118,26 @@ def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings) 
         result.silenced = _located(suppressed.silenced, result.source_map, file)
 
 
+#: Loading findings after which the file is not read further.
+_STOPPING = frozenset({"yaml-syntax", "alias-expansion", "too-deep", "scalar-too-long"})
+
+
+def check_sizes(data: dict[str, Any], limits: Limits) -> list[Finding]:
+    """Too many claims, or too many entries in a claim: rejected before the model is built."""
+    claims = data.get("claims")
+    if not isinstance(claims, list):
+        return []
+    if len(claims) > limits.claims:
+        return [Finding(rule("too-many-claims"), f"the registry has {len(claims):,} claims; the limit is "
+                        f"{limits.claims:,} (`--limit claims=N` raises it)", path=("claims",), key=True)]
+    return [Finding(rule("too-many-entries"), f"this claim has {len(claim['evidence']):,} evidence entries; the limit "
+                    f"is {limits.entries:,} (`--limit entries=N` raises it)", path=("claims", position, "evidence"),
+                    key=True)
+            for position, claim in enumerate(claims)
+            if isinstance(claim, dict) and isinstance(claim.get("evidence"), list)
+            and len(claim["evidence"]) > limits.entries]
+
+
 def _located(findings: list[Finding], source_map: SourceMap, file: str) -> list[LocatedFinding]:
     return sorted((locate(f, source_map, file) for f in findings), key=LocatedFinding.sort_key)
 
@@ -111,7 +146,7 @@ def _has_content(text: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def _load_texts(model: ModelResult, base_dir: Path) -> tuple[dict[str, SourceText], list[Finding]]:
+def _load_texts(model: ModelResult, base_dir: Path, limit: int) -> tuple[dict[str, SourceText], list[Finding]]:
     texts: dict[str, SourceText] = {}
     findings: list[Finding] = []
     by_path: dict[str, SourceText | TextProblem] = {}
@@ -120,7 +155,7 @@ def _load_texts(model: ModelResult, base_dir: Path) -> tuple[dict[str, SourceTex
             continue
         loaded = by_path.get(source.path)
         if loaded is None:
-            loaded = by_path[source.path] = load_source_text(base_dir, source.path)
+            loaded = by_path[source.path] = load_source_text(base_dir, source.path, limit)
         if isinstance(loaded, TextProblem):
             path = ("sources", model.source_indexes[position], "path")
             findings.append(Finding(rule(loaded.rule_name), loaded.message, path=path))
@@ -137,4 +172,4 @@ def locate(finding: Finding, source_map: SourceMap, file: str) -> LocatedFinding
     else:
         position = source_map.value(finding.path)
     related = tuple(source_map.value(path) for path in finding.related)
-    return LocatedFinding(file, position or Position(1, 1), finding.rule, finding.message, related)
+    return LocatedFinding(file, position or Position(1, 1), finding.rule, shorten_message(finding.message), related)

@@ -1,7 +1,8 @@
 """The command line: a thin layer that parses options, calls the layers, prints and exits.
 
 Exit codes follow sqlfluff: 0 clean, 1 findings (or conflicts with --fail),
-2 for a usage error or a registry file that cannot be read. Each command lives
+2 for a usage error or a registry file that cannot be read, and 3 for an
+internal error: a bug in claimcheck, never a verdict on the registry. Each command lives
 in a module of this package; the layers it calls are imported inside the
 command, so that `--help` and `--version` start without loading them.
 """
@@ -9,6 +10,9 @@ command, so that `--help` and `--version` start without loading them.
 from __future__ import annotations
 
 import gc
+import os
+import traceback
+from typing import Any
 
 import click
 
@@ -20,8 +24,40 @@ from claimcheck.cli.report import report
 from claimcheck.cli.reports import conflicts, list_claims, show, sources
 from claimcheck.cli.validate import validate
 
+EXIT_INTERNAL_ERROR = 3
+#: Set (to anything) to see the traceback of an internal error.
+DEBUG_VARIABLE = "CLAIMCHECK_DEBUG"
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=examples(
+
+class _Group(click.Group):
+    """The command group: an exception no command expected is an internal error, exit 3.
+
+    An uncaught exception would otherwise exit 1, the code for findings, and a
+    CI job would take a crash for a verdict.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:  # noqa: BLE001 - the point is to catch what nobody foresaw
+            _report_internal_error(ctx, error)
+            ctx.exit(EXIT_INTERNAL_ERROR)
+
+
+def _report_internal_error(ctx: click.Context, error: Exception) -> None:
+    command = ctx.invoked_subcommand or "claimcheck"
+    click.echo(f"claimcheck: internal error in `{command}`: {type(error).__name__}: {error}", err=True)
+    if os.environ.get(DEBUG_VARIABLE):
+        click.echo("".join(traceback.format_exception(error)), err=True)
+    else:
+        click.echo(f"claimcheck: this is a bug in claimcheck {__version__}, not a finding about your registry; "
+                   f"please report it with the input that caused it ({DEBUG_VARIABLE}=1 shows the traceback)",
+                   err=True)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=examples(
     "claimcheck init my-review",
     "claimcheck validate",
     "claimcheck conflicts --fail",

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from claimcheck.compare import CompareSettings
     from claimcheck.config import Config
     from claimcheck.findings import LocatedFinding
+    from claimcheck.limits import Limits
     from claimcheck.validate import Validation
     from claimcheck.views import Report
 
@@ -54,6 +55,9 @@ def run_options(function: F) -> F:
         click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                      help="Use this configuration file instead of looking for claimcheck.toml or pyproject.toml."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
+        click.option("--limit", "limit", multiple=True, metavar="NAME=VALUE",
+                     help="Change a limit on what is read, such as depth=100 or file-size=1GiB "
+                          "(docs/reliability.md lists them)."),
         click.option("-q", "--quiet", is_flag=True, help="Never show a progress bar."),
     )
     for option in reversed(options):
@@ -80,6 +84,7 @@ class Run:
     enabled: frozenset[str]
     compare: CompareSettings
     quiet: bool = False
+    limits: Limits = field(default_factory=lambda: _default_limits())
 
     def output_format(self, requested: str | None, view: str) -> str:
         """--format, else the configuration's format where this view has it, else auto; resolved."""
@@ -97,9 +102,15 @@ class Run:
             yield
 
 
+def _default_limits() -> Limits:
+    from claimcheck.limits import DEFAULT_LIMITS
+
+    return DEFAULT_LIMITS
+
+
 def prepare_run(registries: Sequence[Path], select: Sequence[str] = (), ignore: Sequence[str] = (),
                 config_file: Path | None = None, isolated: bool = False, quiet: bool = False,
-                **overrides: Any) -> Run:
+                limit: Sequence[str] = (), **overrides: Any) -> Run:
     """Read the configuration (from the first registry's folder upwards) and put the flags over it.
 
     `overrides` are the command's own flags that have a configuration key
@@ -126,7 +137,17 @@ def prepare_run(registries: Sequence[Path], select: Sequence[str] = (), ignore: 
         fail_usage(str(error))
     default = config.registry if config.registry is not None else Path(DEFAULT_REGISTRY)
     compare = CompareSettings() if config.alpha is None else CompareSettings(alpha=config.alpha)
-    return Run(config, tuple(registries) or (default,), enabled, compare, quiet)
+    return Run(config, tuple(registries) or (default,), enabled, compare, quiet, _limits(config, limit))
+
+
+def _limits(config: Config, assignments: Sequence[str]) -> Limits:
+    """The configuration's limits, with --limit flags over them."""
+    from claimcheck.limits import DEFAULT_LIMITS, LimitError, parse_assignments, with_values
+
+    try:
+        return with_values(with_values(DEFAULT_LIMITS, dict(config.limits)), parse_assignments(list(assignments)))
+    except LimitError as error:
+        fail_usage(str(error))
 
 
 def validate_registry(registry: Path, run: Run | None = None) -> Validation:
@@ -136,7 +157,7 @@ def validate_registry(registry: Path, run: Run | None = None) -> Validation:
 
     run = run or prepare_run((registry,))
     try:
-        validation = validate_file(registry, display_name(registry), run.compare)
+        validation = validate_file(registry, display_name(registry), run.compare, run.limits)
     except RegistryReadError as error:
         fail_usage(str(error))
     validation.findings = [f for f in validation.findings if f.code in run.enabled]
@@ -145,8 +166,14 @@ def validate_registry(registry: Path, run: Run | None = None) -> Validation:
 
 
 def display_name(path: Path) -> str:
+    """The registry's name as findings show it: relative to the working directory when inside it.
+
+    Symbolic links are not resolved, so that a linked claims.yaml is named, like
+    the folder its sources are read from, by the link.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return os.path.relpath(os.path.abspath(path)) if os.path.abspath(path).startswith(
+            os.path.join(os.path.abspath(os.getcwd()), "")) else str(path)
     except ValueError:
         return str(path)
 

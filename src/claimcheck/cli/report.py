@@ -33,14 +33,14 @@ from claimcheck.formats.base import Output
 @run_options
 @color_option
 def report(registry: Path | None, output: str, force: bool, select: tuple[str, ...], ignore: tuple[str, ...],
-           config_file: Path | None, isolated: bool, quiet: bool, color: bool | None) -> None:
+           config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...], color: bool | None) -> None:
     """Write the evidence map: claims by documents, each cell coloured by verdict, with filters
     and every claim's quotes, verdicts, grade and provenance one click away. One HTML file that
     needs no network: open it in a browser, print it or attach it to an e-mail."""
     from claimcheck import views
     from claimcheck.safe_write import WriteRefused, write_text
 
-    run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet)
+    run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet, limit)
     evidence_map = views.evidence_map(load_report(registry, None, color, run))
     page = io.StringIO()
     formats.get("html").evidence_map(evidence_map, Output(page))

@@ -47,11 +47,11 @@ def _registries(registry: Path | None) -> tuple[Path, ...]:
 @color_option
 def conflicts(registry: Path | None, output_format: str | None, include_agree: bool, fail: bool, fail_on: str | None,
               select: tuple[str, ...], ignore: tuple[str, ...], config_file: Path | None, isolated: bool,
-              quiet: bool, color: bool | None) -> None:
+              quiet: bool, limit: tuple[str, ...], color: bool | None) -> None:
     """Each conflict and tension between documents, grouped by claim, with the reason."""
     from claimcheck import views
 
-    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet, fail_on=fail_on)
+    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet, limit, fail_on=fail_on)
     fmt = run.output_format(output_format, formats.CONFLICTS)
     report = load_report(registry, fmt, color, run)
     rows = views.conflict_rows(report, include_agree)
@@ -78,12 +78,12 @@ def conflicts(registry: Path | None, output_format: str | None, include_agree: b
 @color_option
 def list_claims(registry: Path | None, output_format: str | None, statuses: tuple[str, ...], tags: tuple[str, ...],
                 sources: tuple[str, ...], grades: tuple[str, ...], min_grade: str | None, select: tuple[str, ...],
-                ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool,
+                ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...],
                 color: bool | None) -> None:
     """One row per claim: what each document says, the status and the grade."""
     from claimcheck import views
 
-    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet)
+    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet, limit)
     fmt = run.output_format(output_format, formats.CLAIMS)
     report = load_report(registry, fmt, color, run)
     rows = views.filter_rows(views.list_rows(report), statuses=statuses, tags=tags, sources=sources,
@@ -101,11 +101,11 @@ def list_claims(registry: Path | None, output_format: str | None, statuses: tupl
 @run_options
 @color_option
 def show(claim: str, registry: Path | None, output_format: str | None, select: tuple[str, ...],
-         ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool, color: bool | None) -> None:
+         ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...], color: bool | None) -> None:
     """Everything about one claim: evidence, verdicts, grade and provenance."""
     from claimcheck import views
 
-    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet)
+    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet, limit)
     fmt = run.output_format(output_format, formats.CLAIM)
     report = load_report(registry, fmt, color, run, only_claim=claim)
     comparison = report.comparison(claim)
@@ -129,11 +129,11 @@ def show(claim: str, registry: Path | None, output_format: str | None, select: t
 @run_options
 @color_option
 def sources(registry: Path | None, output_format: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-            config_file: Path | None, isolated: bool, quiet: bool, color: bool | None) -> None:
+            config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...], color: bool | None) -> None:
     """One row per source: type, design, flags, cites, use, and whether its quotes were found."""
     from claimcheck import views
 
-    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet)
+    run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet, limit)
     fmt = run.output_format(output_format, formats.SOURCES)
     report = load_report(registry, fmt, color, run)
     formats.get(fmt).sources(views.source_rows(report), stdout(color))

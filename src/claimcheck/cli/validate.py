@@ -38,13 +38,13 @@ from claimcheck.cli.common import (
 @color_option
 def validate(registries: tuple[Path, ...], output_format: str | None, strict: bool | None, exit_zero: bool,
              statistics: bool, select: tuple[str, ...], ignore: tuple[str, ...], config_file: Path | None,
-             isolated: bool, quiet: bool, color: bool | None) -> None:
+             isolated: bool, quiet: bool, limit: tuple[str, ...], color: bool | None) -> None:
     """Check registries (default ./claims.yaml, or `registry` in the configuration): format,
     references, quotes against the documents, arithmetic."""
     from claimcheck import progress
     from claimcheck.findings import Severity
 
-    run = prepare_run(registries, select, ignore, config_file, isolated, quiet, strict=strict)
+    run = prepare_run(registries, select, ignore, config_file, isolated, quiet, limit, strict=strict)
     view = formats.STATISTICS if statistics else formats.FINDINGS
     fmt = run.output_format(output_format, view)
     if view not in formats.get_info(fmt).views:
