@@ -7,9 +7,9 @@ Each check looks at one concern and yields `Finding`s located by data path.
 from __future__ import annotations
 
 import difflib
-from fractions import Fraction
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from fractions import Fraction
 
 from claimcheck.compare import ClaimComparison
 from claimcheck.findings import DataPath, Finding

@@ -29,7 +29,6 @@ from claimcheck.values.base import (
     Interval,
     Number,
     Said,
-    ValueSyntaxError,
     format_number,
     read_number,
 )
