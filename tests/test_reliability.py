@@ -228,3 +228,29 @@ def test_a_bad_limit_in_the_configuration_is_located(registry) -> None:
     result = invoke("validate")
     assert (result.exit_code, result.output) == (
         2, "claimcheck: error: claimcheck.toml:1:10: `limits` has an limit `depth` must be a whole number; got `deep`\n")
+
+
+# --------------------------------------------------------------------- no lost data
+
+@settings(max_examples=25)
+@given(st.integers(0, 10**6))
+def test_every_claim_and_entry_of_a_valid_registry_reaches_list_and_show(tmp_path_factory, seed: int) -> None:
+    import random
+
+    import yaml
+
+    from claimcheck.fuzz.inputs import generated_registry
+
+    folder = tmp_path_factory.mktemp("registry")
+    text, texts = generated_registry(random.Random(seed))
+    for relative, content in texts.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_text(content, encoding="utf-8")
+    (folder / "claims.yaml").write_text(text, encoding="utf-8")
+    expected = {claim["id"]: len(claim["evidence"]) for claim in yaml.safe_load(text)["claims"]}  # an independent parse
+    registry_path = str(folder / "claims.yaml")
+    listed = json.loads(invoke("list", registry_path, "--format", "json").output)["claims"]
+    assert {row["claim"]: len(row["values"]) for row in listed} == expected
+    for claim_id, entries in expected.items():
+        shown = json.loads(invoke("show", claim_id, registry_path, "--format", "json").output)["claim"]
+        assert len(shown["evidence"]) == entries

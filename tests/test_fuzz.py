@@ -1,0 +1,95 @@
+"""The fuzzing harness: a short seeded slice of a campaign, and proof that it catches what it looks for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+
+from claimcheck.cli import main
+from claimcheck.fuzz.__main__ import main as fuzz_main
+from claimcheck.fuzz.campaign import COMMANDS, Settings, _prepare, _texts_beside, all_runs, campaign
+from claimcheck.fuzz.inputs import generated_registry, make_input
+from claimcheck.fuzz.minimise import minimise
+from claimcheck.fuzz.runner import _json_findings, run
+from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, ROOT
+
+
+def test_a_seeded_slice_of_a_campaign_finds_nothing() -> None:
+    runs = all_runs()
+    settings = Settings(seed=7, count=2 * len(runs), seconds=None, workers=2, timeout=30, memory_mib=2048,
+                        base=ROOT / "claims.yaml")
+    tally = campaign(settings)
+    assert (tally.inputs, tally.runs) == (2 * len(runs), 2 * len(runs))
+    assert [(f.number, f.args, f.kind, f.detail) for f in tally.failures] == []
+    assert set(tally.exits) <= {0, 1, 2}
+
+
+def test_every_command_has_a_row_and_every_format_is_run() -> None:
+    assert set(COMMANDS) == set(main.commands)
+    runs = all_runs()
+    assert ("validate", "--format", "sarif") in runs and ("conflicts", "--all", "--format", "markdown") in runs
+    assert ("show", "claim-0", "--format", "json") in runs
+
+
+def test_a_command_without_a_row_stops_the_campaign(monkeypatch) -> None:
+    monkeypatch.setitem(main.commands, "new-command", click.Command("new-command"))
+    with pytest.raises(SystemExit, match="no row in COMMANDS for new-command"):
+        all_runs()
+
+
+def test_inputs_are_reproducible_from_seed_and_number() -> None:
+    base = (ROOT / "claims.yaml").read_text(encoding="utf-8")
+    first, _texts = make_input(3, 41, base, {})
+    again, _texts = make_input(3, 41, base, {})
+    assert (first.data, first.how) == (again.data, again.how)
+
+
+def test_a_generated_registry_is_valid(tmp_path: Path) -> None:
+    import random
+
+    text, texts = generated_registry(random.Random(5))
+    for relative, content in texts.items():
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text(content, encoding="utf-8")
+    outcome = run(tmp_path, text.encode(), ("validate", "--format", "json"), 30, 2048)
+    assert (outcome.exit_code, outcome.failure) == (0, None)
+
+
+def test_the_harness_reports_an_internal_error_and_minimises_the_input(tmp_path: Path, monkeypatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("planted")
+
+    monkeypatch.setattr("claimcheck.views.list_rows", broken)  # the forked child inherits the fault
+    registry = (MINIMAL_SOURCES + "".join(f"# padding {i}\n" for i in range(16)) + MINIMAL_CLAIM).encode()
+    outcome = run(tmp_path, registry, ("list", "--format", "json"), 30, 2048)
+    assert (outcome.exit_code, outcome.failure) == (3, "exit code 3")
+    assert outcome.stderr.startswith("claimcheck: internal error in `list`: RuntimeError: planted")
+    smallest = minimise(registry, lambda data: run(tmp_path, data, ("list",), 30, 2048).failure == "exit code 3",
+                        max_tries=40)
+    assert b"padding" not in smallest and run(tmp_path, smallest, ("list",), 30, 2048).failure == "exit code 3"
+
+
+def test_the_harness_reports_a_hang(tmp_path: Path, monkeypatch) -> None:
+    import time
+
+    monkeypatch.setattr("claimcheck.views.list_rows", lambda *_a, **_k: time.sleep(60))
+    _prepare(tmp_path, _texts_beside(ROOT / "claims.yaml"))
+    outcome = run(tmp_path, (ROOT / "claims.yaml").read_bytes(), ("list",), 0.5, 2048)
+    assert (outcome.timed_out, outcome.failure) == (True, "time limit")
+
+
+def test_a_finding_outside_the_file_is_reported() -> None:
+    stdout = '{"schema_version": 1, "findings": [{"code": "CC002", "line": 3, "column": 1}]}'
+    assert _json_findings(stdout, b"version: 1\nclaims: [") == (
+        ["CC002"], ["CC002 at 3:1 (the file has 2 lines)"])
+    assert _json_findings(stdout.replace('"line": 3', '"line": 2').replace('"column": 1', '"column": 10'),
+                          b"version: 1\nclaims: [")[1] == []
+
+
+def test_the_command_line_prints_the_figures(tmp_path: Path, capsys) -> None:
+    code = fuzz_main(["--count", "5", "--workers", "1", "--registry", str(ROOT / "claims.yaml"), "--json",
+                      "--out", str(tmp_path / "failures")])
+    output = capsys.readouterr().out
+    assert code == 0 and '"inputs": 5' in output and '"tracebacks": 0' in output
