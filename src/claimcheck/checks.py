@@ -199,6 +199,18 @@ def check_quotes(index: RegistryIndex) -> Iterator[Finding]:
         yield Finding(rule("quote-not-found"), message, path=index.evidence_path(key) + ("quote",))
 
 
+def check_effects(index: RegistryIndex) -> Iterator[Finding]:
+    """Intervals, p-values, counts, test statistics and means (effect_checks.py), imported only when needed."""
+    from claimcheck.values import Measure, Stance
+
+    if all(isinstance(value, (Measure, Stance)) for value in index.values.values()):
+        return
+    from claimcheck import effect_checks
+
+    yield from effect_checks.check_effect_values(index)
+    yield from effect_checks.check_effect_pairs(index)
+
+
 CHECKS: tuple[Check, ...] = (
     check_duplicate_ids,
     check_references,
@@ -210,6 +222,7 @@ CHECKS: tuple[Check, ...] = (
     check_dimensions,
     check_sample_sizes,
     check_quotes,
+    check_effects,
 )
 
 
