@@ -114,18 +114,18 @@ def test_an_estimate_keeps_every_number_as_written() -> None:
 
 
 @pytest.mark.parametrize("says, message", [
-    ("RR 0.83 (95% CI 0.75-0.93) (95% CI 0.7-0.9)", "`RR 0.83 (95% CI 0.75-0.93) (95% CI 0.7-0.9)` gives two "
-                                                   "intervals; give one"),
+    ("RR 0.83 (95% CI 0.75-0.93) (95% CI 0.7-0.9)", ("`RR 0.83 (95% CI 0.75-0.93) (95% CI 0.7-0.9)` gives two "
+                                                   "intervals; give one")),
     ("RR 0.83, p = 0.03, p = 0.04", "`RR 0.83, p = 0.03, p = 0.04` gives two p-values; give one"),
-    ("RR 0.83 (45% CI 0.75-0.93)", "`RR 0.83 (45% CI 0.75-0.93)`: a confidence level of 45% is not one an interval "
-                                   "has (50% to 99.9%)"),
+    ("RR 0.83 (45% CI 0.75-0.93)", ("`RR 0.83 (45% CI 0.75-0.93)`: a confidence level of 45% is not one an interval "
+                                   "has (50% to 99.9%)")),
     ("RR 0.83 (95% CI 0.75-0.93", "`RR 0.83 (95% CI 0.75-0.93`: its brackets do not match"),
     ("-3/10 vs 4/10", "`-3/10 vs 4/10`: a count cannot be negative"),
-    ("0.5-fold", "`0.5-fold`: a fold change of 0.5 is ambiguous; write the ratio (RR 0.5) or the change in percent "
-                 "(reduced by 50%)"),
+    ("0.5-fold", ("`0.5-fold`: a fold change of 0.5 is ambiguous; write the ratio (RR 0.5) or the change in percent "
+                 "(reduced by 50%)")),
     ("crude RR 0.9, adjusted", "`crude RR 0.9, adjusted` calls the estimate both crude and adjusted"),
-    ("RD -2.8 mmHg", "`RD -2.8 mmHg`: a risk difference is in percentage points (`pp`, `percentage points`, `%`) or "
-                     "a fraction without a unit, not `mmHg`"),
+    ("RD -2.8 mmHg", ("`RD -2.8 mmHg`: a risk difference is in percentage points (`pp`, `percentage points`, `%`) or "
+                     "a fraction without a unit, not `mmHg`")),
 ])
 def test_malformed_effects_name_what_is_wrong(says: str, message: str) -> None:
     with pytest.raises(ValueSyntaxError) as error:
