@@ -376,8 +376,8 @@ def test_cc213_evidence_cites_outside_source(registry) -> None:
 
 @pytest.mark.parametrize("says, code, message", [
     ("roughly a third-ish", "CC301", "cannot read `roughly a third-ish` as a value; accepted forms: "),
-    ("11/30 (40%)", "CC303", ("`11/30 (40%)`: 11/30 is 36.67%, outside [39.5, 40.5)%, the interval the stated "
-                             "percentage covers at its precision")),
+    ("11/30 (40%)", "CC303", ("`11/30 (40%)`: 11/30 is 36.67%, outside [39.5, 40.5]%, the percentages that round "
+                             "to 40% (half up or half to even)")),
     ("31/30", "CC304", "`31/30`: k = 31 is more than n = 30"),
     ("3/0", "CC304", "`3/0`: the total n is zero"),
     ("120%", "CC305", "`120%` lies outside 0-100%"),
@@ -399,6 +399,96 @@ def test_cc302_mixed_dimensions(registry) -> None:
     assert f["message"] == ("this entry is a duration, but the claim's first entry is a proportion; "
                             "all evidence of one claim must be of one kind")
     assert f["related"] == [{"line": 17, "column": 15}]
+
+
+# ------------------------------------------------- CC31x: effects and statistics
+
+def _effects(*says: str) -> str:
+    """MINIMAL_CLAIM with these values: the first on line 17, each next one three lines further (news-a)."""
+    first, *rest = says
+    entries = f'        says: "{first}"\n        quote: "q0"\n'
+    entries += "".join(f'      - source: news-a\n        says: "{s}"\n        quote: "q{i}"\n'
+                       for i, s in enumerate(rest, start=1))
+    return MINIMAL_SOURCES + MINIMAL_CLAIM.replace('        says: 11/30\n        quote: "11 of 30 men"\n', entries)
+
+
+@pytest.mark.parametrize("says, line, code, message", [
+    ("1.0e400", 17, "CC310", ("the number `1.0e400` is too large: numbers in `says` lie below 10^15 in magnitude "
+                             "(docs/format.md)")),
+    ("RR 0.65 (95% CI 0.75 to 0.93)", 17, "CC311",
+     "`RR 0.65 (95% CI 0.75 to 0.93)`: the estimate 0.65 lies outside its own interval, 0.75 to 0.93"),
+    ("MD -2.1 (95% CI -1.2 to -3.0)", 17, "CC312",
+     "`MD -2.1 (95% CI -1.2 to -3.0)`: the interval's lower end -1.2 is above its upper end -3.0"),
+    ("RR -0.2 (95% CI -0.4 to 0.1)", 17, "CC313",
+     "`RR -0.2 (95% CI -0.4 to 0.1)`: a risk ratio and its interval are above 0; got -0.2"),
+    # sqrt(0.60 x 0.93) = 0.747: no values that round to these put 0.83 at the centre on the log scale.
+    ("RR 0.83 (95% CI 0.60 to 0.93)", 17, "CC314",
+     ("`RR 0.83 (95% CI 0.60 to 0.93)`: on the log scale the interval 0.60 to 0.93 is centred on 0.747 (the square "
+     "root of 0.60 x 0.93), not on 0.83, beyond the rounding of the digits")),
+    ("MD -2.1 mmHg (95% CI -3.5 to -1.2)", 17, "CC314",
+     ("`MD -2.1 mmHg (95% CI -3.5 to -1.2)`: the interval -3.5 to -1.2 is centred on -2.35, not on -2.1, beyond "
+     "the rounding of the digits")),
+    # SE = (ln 0.98 - ln 0.81) / 3.92 = 0.0486, z = ln 0.89 / 0.0486 = -2.40, p = 0.016; with the rounding of the
+    # three numbers, 0.008 to 0.031. As a 99% interval (2 x 2.576 SEs wide) the same ends give p = 0.0015.
+    ("RR 0.89 (95% CI 0.81 to 0.98), p = 0.002", 17, "CC315",
+     ("`RR 0.89 (95% CI 0.81 to 0.98), p = 0.002`: the interval 0.81 to 0.98 implies p from 0.008 to 0.031 (Altman "
+     "and Bland's method, at the rounding of every number); the text says p = 0.002; a 99% interval with these "
+     "ends would fit it")),
+    ("HR 0.80 (95% CI 0.62 to 1.03), p = 0.01", 17, "CC316",
+     ("`HR 0.80 (95% CI 0.62 to 1.03), p = 0.01`: the 95% interval includes no effect (1), yet the p-value calls the "
+     "result significant at 0.05: the interval 0.62 to 1.03 implies p from 0.069 to 0.102 (Altman and Bland's "
+     "method, at the rounding of every number); the text says p = 0.01")),
+    # statcheck: 2 * pt(-2.20, 28) = 0.036; any t from 2.195 to 2.205 gives 0.0358 to 0.0366.
+    ("t(28) = 2.20, p = .05", 17, "CC318",
+     ("`t(28) = 2.20, p = .05`: t(28) = 2.20 gives two-tailed p = 0.036 (any value from 2.195 to 2.205 gives 0.036 "
+     "to 0.037); the text says p = .05")),
+    ("t(28) = 2.20, p = .06", 17, "CC319",
+     ("`t(28) = 2.20, p = .06`: t(28) = 2.20 gives two-tailed p = 0.036 (any value from 2.195 to 2.205 gives 0.036 "
+     "to 0.037); the text says p = .06: the two fall on either side of 0.05")),
+    # Brown and Heathers (2017): 145/28 = 5.179 and 146/28 = 5.214.
+    ("M = 5.19, SD = 1.20, n = 28", 17, "CC320",
+     ("`M = 5.19, SD = 1.20, n = 28`: no 28 whole-number answers have a mean that rounds to 5.19; the nearest "
+     "possible means are 5.18 and 5.21 (GRIM)")),
+    # Sum 17, so the sum of squares is 4 x SD^2 + 57.8, between 63.52 and 63.61 for an SD that rounds to 1.20.
+    ("M = 3.40, SD = 1.20, n = 5", 17, "CC321",
+     ("`M = 3.40, SD = 1.20, n = 5`: no 5 whole-number answers with a mean of 3.40 have an SD that rounds to 1.20 "
+     "(GRIMMER)")),
+])
+def test_cc31x_one_effect_value(registry, says: str, line: int, code: str, message: str) -> None:
+    registry(_effects(says))
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["message"]) == (line, 15, expect(code), message)
+
+
+@pytest.mark.parametrize("says, code, message", [
+    (("482/2104 vs 1110/4321", "RR 0.79"), "CC317",
+     ("`RR 0.79`: the counts `482/2104 vs 1110/4321` in the same document give a crude risk ratio of 0.892, which "
+     "does not round to 0.79; if the estimate is adjusted, say so (`adjusted RR`, `aOR`)")),
+    (("cut strokes by a third", "RR 0.89"), "CC322",
+     ("`cut strokes by a third` commits to a ratio of [0.6167, 0.7167], but the same document gives RR 0.89, which "
+     "means a reduction of 11%")),
+    # 1 / 0.0285 = 35.1 and 1 / 0.0275 = 36.4.
+    (("RD -2.8 pp", "NNT 12"), "CC323",
+     ("`NNT 12`: 1 / |-2.8 percentage points| is 35.1 to 36.4 at the rounding of the risk difference, so the number "
+     "needed is 36 or so, not 12")),
+])
+def test_cc31x_two_entries_of_one_document(registry, says: tuple[str, str], code: str, message: str) -> None:
+    registry(_effects(*says))  # both entries from news-a: one document, one study
+    found = [f for f in findings_of() if f["code"] == code]
+    assert len(found) == 1
+    f = found[0]
+    assert (f["column"], f["code"], f["message"]) == (15, expect(code), message)
+
+
+def test_an_adjusted_estimate_is_never_recomputed_from_counts(registry) -> None:
+    registry(_effects("482/2104 vs 1110/4321", "aRR 0.79 (95% CI 0.70 to 0.89)"))
+    assert [f["code"] for f in findings_of()] == []
+
+
+def test_146_of_400_may_be_written_36_percent(registry) -> None:
+    # 36.5% rounds half to even to 36%, half up to 37%: software differs, so both are accepted (issue 11).
+    registry(_effects("146/400 (36%)"))
+    assert [f["code"] for f in findings_of()] == ["CC307"]  # 400 is more than study-a's sample of 30; no CC303
 
 
 # --------------------------------------------------------- CC4xx: comparison

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from fractions import Fraction
 
 from claimcheck.compare import ClaimComparison
 from claimcheck.findings import DataPath, Finding
@@ -113,7 +114,7 @@ def check_duplicate_evidence(index: RegistryIndex) -> Iterator[Finding]:
 def check_values(index: RegistryIndex) -> Iterator[Finding]:
     """Unparsable values, and the arithmetic of those that parse."""
     for key, error in index.value_errors.items():
-        yield Finding(rule("unparsable-value"), str(error), path=index.evidence_path(key) + ("says",))
+        yield Finding(rule(error.rule_name), str(error), path=index.evidence_path(key) + ("says",))
     for key, value in index.values.items():
         if isinstance(value, Measure):
             path = index.evidence_path(key) + ("says",)
@@ -138,17 +139,17 @@ def _count_arithmetic(value: Measure, count: Count, path: DataPath) -> Iterator[
         problem = "the total n is zero" if count.n == 0 else f"k = {count.k} is more than n = {count.n}"
         yield Finding(rule("count-exceeds-total"), f"`{value.text}`: {problem}", path=path)
         return
-    stated = value.stated_percent
+    stated = value.stated_number
     if stated is None:
         return
-    if not 0 <= (stated.low + stated.high) / 2 <= 100:
+    if not 0 <= stated.value <= 100:
         yield Finding(rule("percent-out-of-range"), f"`{value.text}`: the percentage lies outside 0-100%",
                       path=path)
-    elif not stated.contains(count.percent):
+    elif not stated.admits(Fraction(100 * count.k, count.n)):
         yield Finding(rule("percent-mismatch"),
                       f"`{value.text}`: {count.k}/{count.n} is {format_number(round(count.percent, 2))}%, "
-                      f"outside {stated}%, the interval the stated percentage covers at its precision",
-                      path=path)
+                      f"outside {stated.rounding}%, the percentages that round to {stated.text}% "
+                      "(half up or half to even)", path=path)
 
 
 def check_dimensions(index: RegistryIndex) -> Iterator[Finding]:
@@ -198,6 +199,18 @@ def check_quotes(index: RegistryIndex) -> Iterator[Finding]:
         yield Finding(rule("quote-not-found"), message, path=index.evidence_path(key) + ("quote",))
 
 
+def check_effects(index: RegistryIndex) -> Iterator[Finding]:
+    """Intervals, p-values, counts, test statistics and means (effect_checks.py), imported only when needed."""
+    from claimcheck.values import Measure, Stance
+
+    if all(isinstance(value, (Measure, Stance)) for value in index.values.values()):
+        return
+    from claimcheck import effect_checks
+
+    yield from effect_checks.check_effect_values(index)
+    yield from effect_checks.check_effect_pairs(index)
+
+
 CHECKS: tuple[Check, ...] = (
     check_duplicate_ids,
     check_references,
@@ -209,6 +222,7 @@ CHECKS: tuple[Check, ...] = (
     check_dimensions,
     check_sample_sizes,
     check_quotes,
+    check_effects,
 )
 
 

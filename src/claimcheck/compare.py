@@ -16,6 +16,12 @@ Every pair of entries of a claim gets a verdict, `agree`, `tension` or
    `CompareSettings`). Without counts, sampling error cannot be
    judged: disjoint intervals are a tension, overlapping ones agree.
 
+Values of the effect and mean forms (estimates, relative changes, two-arm
+counts, p-values, test statistics, means) are judged by the same three
+situations (one document, one study, different studies) in `compare_effects`.
+A pair of them with nothing to set one against the other (an NNT and a
+p-value) gets no verdict and is counted in `ClaimComparison.uncompared`.
+
 A claim's status is its worst verdict; a claim stated by one document only,
 without an internal conflict, is `single-source`. Entries with the same value
 from the same document are compared once, as a group, so a claim with
@@ -88,6 +94,8 @@ class ClaimComparison:
     status: Status
     #: Pairs judged but not in `pairs`, by verdict: only for a claim past `MAX_LISTED_PAIRS`.
     unlisted: Mapping[Verdict, int] = field(default_factory=dict)
+    #: Pairs of groups of one dimension with nothing to set one value against the other (see the module docstring).
+    uncompared: int = 0
 
     def has_verdict(self, verdict: Verdict) -> bool:
         return self.unlisted.get(verdict, 0) > 0 or any(pair.verdict == verdict for pair in self.pairs)
@@ -116,7 +124,8 @@ def compare_claim(index: RegistryIndex, position: int, claim: Claim,
     verdicts = [p.verdict for p in pairs] + [verdict for verdict, count in unlisted.items() if count]
     worst: Status = max(verdicts, key=SEVERITY.__getitem__, default="agree")
     status: Status = "single-source" if documents == 1 and worst == "agree" else worst
-    return ClaimComparison(position, claim, groups, pairs, status, unlisted)
+    uncompared = _comparable_pairs(groups) - len(pairs) - sum(unlisted.values())
+    return ClaimComparison(position, claim, groups, pairs, status, unlisted, max(0, uncompared))
 
 
 def _crowded_pairs(claim: Claim, groups: Sequence[Group],
@@ -159,14 +168,18 @@ def _stance_pairs(claim: Claim, groups: Sequence[Group],
             others = by_stance[second]
             if first == second:
                 pairs = len(places) * (len(places) - 1) // 2
-                verdict: Verdict = judge(groups[places[0]], groups[places[1]], settings)[0] if pairs else "agree"
+                verdict: Verdict = _stance_verdict(groups[places[0]], groups[places[1]]) if pairs else "agree"
             else:
                 pairs = len(places) * len(others)
-                verdict = judge(groups[places[0]], groups[others[0]], settings)[0]
+                verdict = _stance_verdict(groups[places[0]], groups[others[0]])
             verdicts[first, second] = verdicts[second, first] = verdict
             counts[verdict] = counts.get(verdict, 0) + pairs
     return (_first_pairs(claim, groups, settings, by_stance, lambda v: v != "agree", verdicts),
             _first_pairs(claim, groups, settings, by_stance, lambda v: v == "agree", verdicts), counts)
+
+
+def _stance_verdict(a: Group, b: Group) -> Verdict:
+    return _judge_stances(a, b, a.value, b.value)[0]  # type: ignore[arg-type]
 
 
 def _first_pairs(claim: Claim, groups: Sequence[Group], settings: CompareSettings, by_stance: dict[str, list[int]],
@@ -209,25 +222,39 @@ def _identity(value: Value) -> object:
     """What makes two values compare the same, whatever their spelling."""
     if isinstance(value, Stance):
         return value.stance
-    return (value.dimension, value.interval, value.count)
+    if isinstance(value, Measure):
+        return (value.dimension, value.interval, value.count)
+    return value  # the other forms' equality leaves their text out
+
+
+def _comparable_pairs(groups: Sequence[Group]) -> int:
+    """Pairs of groups of one dimension: each gets a verdict, or is counted as not comparable."""
+    by_dimension: dict[str, int] = {}
+    for group in groups:
+        by_dimension[group.value.dimension] = by_dimension.get(group.value.dimension, 0) + 1
+    return sum(count * (count - 1) // 2 for count in by_dimension.values())
 
 
 def _pair(claim: Claim, a: Group, b: Group, settings: CompareSettings) -> PairVerdict | None:
     if a.value.dimension != b.value.dimension:
         return None  # reported by validate as mixed-dimensions
     internal = a.source == b.source
-    verdict, reason = judge(a, b, settings)
+    judged = judge(a, b, settings)
+    if judged is None:
+        return None  # nothing to set one value against the other: counted in ClaimComparison.uncompared
+    verdict, reason = judged
     accepted = verdict != "agree" and claim.accepted is not None and (
         claim.accepted == "conflict" or verdict == "tension")
     return PairVerdict(a, b, verdict, reason, internal, accepted)
 
 
-def judge(a: Group, b: Group, settings: CompareSettings = DEFAULT_SETTINGS) -> tuple[Verdict, str]:
-    """The verdict and reason for two groups of one claim."""
+def judge(a: Group, b: Group, settings: CompareSettings = DEFAULT_SETTINGS) -> tuple[Verdict, str] | None:
+    """The verdict and reason for two groups of one claim; None when the two values cannot be compared."""
     va, vb = a.value, b.value
     if isinstance(va, Stance) and isinstance(vb, Stance):
         return _judge_stances(a, b, va, vb)
-    assert isinstance(va, Measure) and isinstance(vb, Measure)
+    if not (isinstance(va, Measure) and isinstance(vb, Measure)):
+        return _judge_comparisons(a, b, settings.alpha)
     if a.source == b.source:
         overlap, relation = _relate(va, vb)
         if overlap:
@@ -237,6 +264,26 @@ def judge(a: Group, b: Group, settings: CompareSettings = DEFAULT_SETTINGS) -> t
     if shared:
         return _judge_one_measurement(va, vb, shared)
     return _judge_two_samples(va, vb, sorted(a.roots), sorted(b.roots), settings.alpha)
+
+
+def _judge_comparisons(a: Group, b: Group, alpha: float) -> tuple[Verdict, str] | None:
+    """Effect and mean values: see `compare_effects`."""
+    from claimcheck import compare_effects
+    from claimcheck.values import Mean
+
+    shared = sorted(a.roots & b.roots)
+    if a.source == b.source:
+        one_measurement: str | None = f"one document (`{a.source}`)"
+    elif shared:
+        one_measurement = "same study (" + ", ".join(f"`{s}`" for s in shared) + ")"
+    else:
+        one_measurement = None
+    studies = f"different studies ({', '.join(sorted(a.roots))} vs {', '.join(sorted(b.roots))})"
+    if isinstance(a.value, Mean) and isinstance(b.value, Mean):
+        return compare_effects.judge_means(a.value, b.value, one_measurement, studies, alpha)
+    if isinstance(a.value, Mean) or isinstance(b.value, Mean):
+        return None
+    return compare_effects.judge_effects(a.value, b.value, one_measurement, studies, alpha)
 
 
 def _judge_stances(a: Group, b: Group, va: Stance, vb: Stance) -> tuple[Verdict, str]:

@@ -9,20 +9,26 @@ The rules (docs/grading.md gives the reason for each):
    meta-analysis or systematic-review high; cohort, case-control,
    cross-sectional low; anything else, a study without a design, or no
    study at all ("no primary source") very-low.
-4. Down one level each, never below very-low: risk of bias, inconsistency,
-   imprecision, indirectness, unreliable reporting.
-5. Up one level, never above high, when two or more independent studies agree
+4. Down one level each, never below very-low: risk of bias, inconsistency
+   (an unaccepted conflict, or pooled effects with I² above 50%), imprecision
+   (two levels for an effect interval spanning benefit and harm),
+   indirectness, unreliable reporting.
+5. Up one or two levels for a large effect (a ratio beyond 2 or 0.5; 5 or 0.2)
+   in observational evidence with no downgrade.
+6. Up one level, never above high, when two or more independent studies agree
    and none conflicts.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.compare import ClaimComparison
 from claimcheck.index import RegistryIndex
 from claimcheck.model import Source
+from claimcheck.pooling import ClaimPool, StudyEstimate, best_single, pool_claim
 from claimcheck.stats import wilson_interval
 from claimcheck.values import Measure
 from claimcheck.verdicts import GRADES, Grade
@@ -35,6 +41,14 @@ UNRELIABLE_FLAGS = ("ai-generated", "commercial")
 BIAS_FLAGS = ("preprint", "conflict-of-interest")
 IMPRECISE_SAMPLE = 100
 IMPRECISE_WIDTH = 20.0  # percentage points of the 95% interval
+#: An interval of a ratio that reaches past both ends counts as very imprecise (GRADE 6: an
+#: appreciable benefit or harm is a relative change of 25%).
+APPRECIABLE_BENEFIT, APPRECIABLE_HARM = 0.75, 1.25
+#: I² above this is substantial heterogeneity (Cochrane Handbook 10.10.2: 50-90% "may represent
+#: substantial heterogeneity"); GRADE 7 rates down for inconsistency then.
+SUBSTANTIAL_I2 = 0.50
+#: Ratios beyond these are large or very large effects (GRADE 9: RR > 2 or < 0.5; > 5 or < 0.2).
+LARGE_EFFECT, VERY_LARGE_EFFECT = 2.0, 5.0
 
 
 @dataclass(frozen=True)
@@ -45,6 +59,8 @@ class ClaimGrade:
     documents: int
     independent_studies: int
     excluded: tuple[str, ...] = field(default=())
+    #: The pooled estimate of two or more independent studies' numbers, if any (pooling.py).
+    pool: ClaimPool | None = None
 
 
 def grade_registry(index: RegistryIndex, comparisons: Sequence[ClaimComparison]) -> dict[str, ClaimGrade]:
@@ -75,6 +91,9 @@ class _Grader:
         self.roots = sorted(roots - set(retracted_roots))
         self.studies = [s for s in (index.sources.get(r) for r in self.roots)
                         if s is not None and s.type in STUDY_TYPES]
+        self.pool = pool_claim(index, comparison, self.excluded) if self.entries else None
+        self.start_level = 0
+        self.downgraded = False
 
     def _retracted(self, source_id: str) -> bool:
         source = self.index.sources.get(source_id)
@@ -92,11 +111,12 @@ class _Grader:
             self._imprecision()
             self._indirectness()
             self._unreliable_reporting()
+            self._large_effect_upgrade()
             self._consistency_upgrade()
         grade = GRADES[self.level]
         self.reasons.append(f"= {grade}")
         return ClaimGrade(self.comparison.claim.id, grade, tuple(self.reasons), len(self.documents),
-                          len(self.studies), tuple(self.excluded))
+                          len(self.studies), tuple(self.excluded), self.pool)
 
     def _start(self) -> None:
         if not self.studies:
@@ -105,16 +125,19 @@ class _Grader:
                                 + ", ".join(self.documents) + ")")
             return
         best = max(self.studies, key=_design_level)
-        self.level = _design_level(best)
+        self.level = self.start_level = _design_level(best)
         design = best.design or "no design given"
         self.reasons.append(f"starts {GRADES[self.level]}: best design {design} ({best.id})")
 
-    def _down(self, domain: str, why: str) -> None:
+    def _down(self, domain: str, why: str, levels: int = 1) -> None:
+        self.downgraded = True
         if self.level == 0:
-            self.reasons.append(f"down 1 {domain}: {why} (already very-low)")
+            self.reasons.append(f"down {levels} {domain}: {why} (already very-low)")
             return
-        self.level -= 1
-        self.reasons.append(f"down 1 {domain}: {why}")
+        moved = min(levels, self.level)
+        self.level -= moved
+        floor = " (reaches very-low)" if moved < levels else ""
+        self.reasons.append(f"down {levels} {domain}: {why}{floor}")
 
     def _risk_of_bias(self) -> None:
         concerns = []
@@ -139,8 +162,16 @@ class _Grader:
             self._down("inconsistency", f"unaccepted conflict between {first.a.source} and {first.b.source}{shown}")
         elif unlisted:
             self._down("inconsistency", f"{unlisted} unaccepted conflicts among pairs not listed")
+        elif self.pool is not None and self.pool.result.i2 > SUBSTANTIAL_I2:
+            r = self.pool.result
+            self._down("inconsistency", f"I² = {100 * r.i2:.0f}% across {r.k} studies (above "
+                       f"{100 * SUBSTANTIAL_I2:.0f}%: substantial heterogeneity; Q = {r.q:.2f}, p = {r.q_p:.2g})")
 
     def _imprecision(self) -> None:
+        effect = self._effect_interval()
+        if effect is not None:
+            self._effect_imprecision(*effect)
+            return
         counts = self._counts_by_study()
         if counts:
             k = sum(c[0] for c in counts.values())
@@ -162,6 +193,47 @@ class _Grader:
             if total < IMPRECISE_SAMPLE:
                 names = ", ".join(f"{s.id} {s.sample_size}" for s in sized)
                 self._down("imprecision", f"total sample {total} ({names})")
+
+    def _effect_interval(self) -> tuple[str, float, float, float, bool] | None:
+        """(shown, estimate, low, high, ratio) of the claim's effect: pooled, or its one study's."""
+        if self.pool is not None and self.pool.measure != "proportion":
+            centre, low, high = self.pool.interval()
+            return f"pooled {self.pool.shown()}", centre, low, high, self.pool.ratio
+        single = best_single(self.index, self.comparison, self.excluded)
+        if single is None or single[0] == "proportion":
+            return None
+        measure, study = single
+        ratio = measure in ("RR", "OR", "HR", "IRR")
+        return _single_interval(measure, study, ratio)
+
+    def _effect_imprecision(self, shown: str, _centre: float, low: float, high: float, ratio: bool) -> None:
+        null = 1.0 if ratio else 0.0
+        if not low <= null <= high:
+            self.reasons.append(f"precise enough: {shown} excludes no effect ({null:g})")
+            return
+        if ratio and low < APPRECIABLE_BENEFIT and high > APPRECIABLE_HARM:
+            self._down("imprecision", f"{shown} includes no effect ({null:g}) and both an appreciable benefit "
+                       f"(ratio {APPRECIABLE_BENEFIT}) and harm ({APPRECIABLE_HARM})", levels=2)
+            return
+        self._down("imprecision", f"{shown} includes no effect ({null:g})")
+
+    def _large_effect_upgrade(self) -> None:
+        """GRADE 9: observational evidence with no serious concern, and a ratio beyond 2 or 0.5 (5 or 0.2)."""
+        if self.start_level != 1 or self.downgraded:
+            return
+        effect = self._effect_interval()
+        if effect is None or not effect[4]:
+            return
+        shown, centre, _low, _high, _ratio = effect
+        size = max(centre, 1 / centre) if centre > 0 else 0.0
+        if size <= LARGE_EFFECT:
+            return
+        levels = 2 if size > VERY_LARGE_EFFECT else 1
+        limit = "5 or below 0.2" if levels == 2 else "2 or below 0.5"
+        available = len(GRADES) - 1 - self.level
+        self.level += min(levels, available)
+        self.reasons.append(f"up {levels} large effect: {shown}, a ratio above {limit}, in observational "
+                            "evidence with no serious concern")
 
     def _counts_by_study(self) -> dict[str, tuple[int, int]]:
         """One count per root study (the largest n reported for it); repeats count once."""
@@ -198,6 +270,11 @@ class _Grader:
             return
         if self.comparison.has_verdict("conflict") or self.comparison.unlisted.get("tension", 0):
             return
+        if self.comparison.uncompared:
+            count = self.comparison.uncompared
+            pairs = "1 pair of values has" if count == 1 else f"{count} pairs of values have"
+            self.reasons.append(f"not rated up for consistency: {pairs} nothing to compare one against the other")
+            return
         study_ids = {s.id for s in self.studies}
         between_studies = [p for p in self.comparison.pairs
                            if p.a.roots & study_ids and p.b.roots & study_ids and p.a.roots != p.b.roots]
@@ -209,6 +286,14 @@ class _Grader:
         self.level += 1
         names = ", ".join(s.id for s in self.studies)
         self.reasons.append(f"up 1 consistency: {len(self.studies)} independent studies agree ({names})")
+
+
+def _single_interval(measure: str, study: StudyEstimate, ratio: bool) -> tuple[str, float, float, float, bool]:
+    z = 1.959963984540054
+    low, high = study.estimate - z * study.se, study.estimate + z * study.se
+    if ratio:
+        return f"{study.study}'s {study.shown}", math.exp(study.estimate), math.exp(low), math.exp(high), True
+    return f"{study.study}'s {study.shown}", study.estimate, low, high, False
 
 
 def _unreliable(source: Source) -> bool:

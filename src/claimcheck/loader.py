@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import errno
 import gc
+import math
 import os
 import re
 import stat
@@ -535,7 +536,8 @@ def _resolve_plain(value: str) -> Any:
     if value in _SPECIAL_FLOATS:
         return _SPECIAL_FLOATS[value]
     if _FLOAT.fullmatch(value) and any(c.isdigit() for c in value):
-        return float(value.replace("_", ""))
+        number = float(value.replace("_", ""))
+        return number if math.isfinite(number) else value  # 1.0e400 stays text, not infinity
     return value
 
 

@@ -292,6 +292,110 @@ _RULES: tuple[Rule, ...] = (
         "registered sample size is wrong.",
         "sample_size: 30   # while an entry from the study says: 11/40",
     ),
+    Rule(
+        "CC310", "number-out-of-range", E,
+        "A number in `says` is too large (10^15 or more), too small (below 10^-300 but not 0) or too long "
+        "(more than 30 digits) to mean anything.",
+        "No count, dose, duration or statistic comes near these bounds; a number beyond them is a slip "
+        "(digits pasted twice, a stray exponent) that arithmetic would turn into infinity or an overflow.",
+        "says: 1.0e400",
+    ),
+    Rule(
+        "CC311", "estimate-outside-interval", E,
+        "An effect estimate lies outside its own confidence interval, at the rounding of its digits.",
+        "An interval is built around its estimate; one that misses it was copied from another row of a "
+        "table, or its estimate was.",
+        "says: RR 0.65 (95% CI 0.75 to 0.93)",
+    ),
+    Rule(
+        "CC312", "reversed-interval", E,
+        "A confidence interval's lower end is above its upper end.",
+        "Almost always the two ends swapped, or a minus sign lost from one of them.",
+        "says: MD -2.1 (95% CI -1.2 to -3.0)",
+    ),
+    Rule(
+        "CC313", "non-positive-ratio", E,
+        "A risk, odds, hazard or rate ratio, or an end of its interval, is 0 or negative.",
+        "A ratio of two risks, odds, hazards or rates is positive; a negative one is a difference "
+        "written as a ratio, or a lost decimal point.",
+        "says: RR -0.2 (95% CI -0.4 to 0.1)",
+    ),
+    Rule(
+        "CC314", "asymmetric-interval", W,
+        "A ratio's interval is not centred on its estimate on the log scale (a mean difference's, on the "
+        "natural scale), beyond what the rounding of the digits allows.",
+        "Intervals from the usual methods are symmetric on that scale, so an asymmetric one often means a "
+        "mistyped end or an estimate from another analysis. Exact and profile-likelihood intervals can be "
+        "asymmetric honestly, which is why this is a warning.",
+        "says: RR 0.83 (95% CI 0.60 to 0.93)   # centred on 0.75 on the log scale",
+    ),
+    Rule(
+        "CC315", "p-interval-mismatch", W,
+        "The p-value written beside an interval is not the one the interval implies (Altman and Bland's "
+        "method), at the rounding of every number.",
+        "The interval and the p come from one analysis and must tell the same story; a mismatch is a "
+        "typo in one of them, or an interval of another level. When an interval of 90% or 99% would "
+        "fit, the message says so: a 99% interval labelled 95% is a common slip.",
+        "says: RR 0.89 (95% CI 0.81 to 0.98), p = 0.002   # the interval implies p of about 0.02",
+    ),
+    Rule(
+        "CC316", "significance-contradiction", E,
+        "An interval excludes no effect while its p-value says not significant, or includes it while the "
+        "p-value says significant.",
+        "This is not a rounding matter: the two halves of the result contradict each other about the one "
+        "thing readers take from it.",
+        "says: HR 0.80 (95% CI 0.62 to 1.03), p = 0.01",
+    ),
+    Rule(
+        "CC317", "counts-estimate-mismatch", E,
+        "A crude risk ratio, odds ratio or risk difference is not the one the two-arm counts of the same "
+        "document give.",
+        "The counts determine the crude estimate exactly; a different figure is a slip, or an adjusted "
+        "estimate that should say so (`adjusted RR`, `aOR`), which is then not recomputed.",
+        "says: RR 0.79   # beside 482/2104 vs 1110/4321, whose crude RR is 0.892",
+    ),
+    Rule(
+        "CC318", "statcheck-inconsistency", W,
+        "A test statistic and its p-value do not match, as statcheck recomputes it (the statistic's "
+        "rounding and one-tailed tests allowed for).",
+        "statcheck found such inconsistencies in about half of psychology papers (Nuijten et al. 2016); "
+        "most are typos, each worth a look.",
+        "says: t(28) = 2.20, p = .05   # t(28) = 2.20 gives p = .036",
+    ),
+    Rule(
+        "CC319", "statcheck-decision-error", E,
+        "A test statistic and its p-value do not match, and they fall on either side of 0.05.",
+        "The conclusion drawn (significant or not) is not what the statistic supports.",
+        "says: t(28) = 2.20, p = .06",
+    ),
+    Rule(
+        "CC320", "grim-inconsistent", E,
+        "A mean of whole-number answers cannot be what was reported, given n (the GRIM test).",
+        "The mean of n whole numbers is a whole number divided by n; at two decimals and small n only some "
+        "means are possible, so an impossible one is a typo or a wrong n (Brown and Heathers 2017).",
+        "says: M = 5.19, SD = 1.20, n = 28   # 145/28 = 5.18, 146/28 = 5.21",
+    ),
+    Rule(
+        "CC321", "grimmer-inconsistent", E,
+        "A standard deviation of whole-number answers cannot be what was reported, given the mean and n "
+        "(the GRIMMER test).",
+        "The sum of squares behind an SD of whole numbers is a whole number of the sum's parity; no data "
+        "give the pair reported (Anaya 2016).",
+        "says: M = 1.00, SD = 2.45, n = 5",
+    ),
+    Rule(
+        "CC322", "change-contradicts-ratio", W,
+        "A change in words (`cut by a third`) does not contain the ratio the same document gives.",
+        "Press releases and news round effects into words; when the words claim more than the document's "
+        "own number, the words are the overstatement.",
+        "says: cut strokes by a third   # while the same release gives RR 0.89",
+    ),
+    Rule(
+        "CC323", "nnt-mismatch", W,
+        "A number needed to treat is not 1 / |risk difference| of the same document.",
+        "The two are the same result, one the reciprocal of the other; a mismatch is a typo in one of them.",
+        "says: NNT 12   # beside RD -2.8 percentage points, whose NNT is 36",
+    ),
     # --- CC4xx: comparison and acknowledgements -----------------------------
     Rule(
         "CC401", "stale-acceptance", W,

@@ -114,6 +114,7 @@ def list_rows(report: Report) -> list[dict[str, Any]]:
             "documents": grade.documents,
             "independent_studies": grade.independent_studies,
             "values": [{"source": e.source, "says": says_text(e.says)} for e in claim.evidence],
+            "pooled": _pooled(grade),
         })
     return rows
 
@@ -174,6 +175,8 @@ def show_data(report: Report, comparison: ClaimComparison) -> dict[str, Any]:
         "reasons": list(grade.reasons),
         "documents": grade.documents,
         "independent_studies": grade.independent_studies,
+        "pooled": _pooled(grade),
+        "not_comparable": comparison.uncompared,
         "evidence": evidence,
         "pairs": [
             {"a": pair.a.source, "b": pair.b.source, "a_says": pair.a.value.text,
@@ -184,6 +187,13 @@ def show_data(report: Report, comparison: ClaimComparison) -> dict[str, Any]:
         "provenance": {source: [{"depth": d, "source": s} for d, s in index.provenance.chain(source)]
                        for source in sources},
     }
+
+
+def _pooled(grade: ClaimGrade) -> dict[str, Any] | None:
+    """The pooled estimate as data, with the lines `show` prints; None when there is none."""
+    if grade.pool is None:
+        return None
+    return {**grade.pool.to_json(), "summary": grade.pool.lines()}
 
 
 # ------------------------------------------------------------------- sources

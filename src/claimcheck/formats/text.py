@@ -124,16 +124,25 @@ def _render_conflicts(rows: Rows, console: Console) -> None:
     if not rows:
         console.print("No conflicts or tensions.")
         return
-    claim = None
+    claim, note = None, None
     for merged in merge_rows(rows):
         first = merged[0]
         if first["claim"] != claim:
-            claim = first["claim"]
+            _print_note(note, console)
+            claim, note = first["claim"], None
             console.print()
             console.print(Text.assemble(_text(claim, "bold"), " ", _text(first["statement"], "dim")))
         _print_pair(merged, console)
+        note = note or first.get("note")
+    _print_note(note, console)
     console.print()
     console.print(conflicts_summary(rows))
+
+
+def _print_note(note: str | None, console: Console) -> None:
+    """A claim's note, once, after its accepted pairs."""
+    if note:
+        _indented(console, _text(f"note: {note}", "dim"), 2)
 
 
 def conflicts_summary(rows: Rows) -> str:
@@ -166,8 +175,6 @@ def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
         for quote, line in quotes.items():
             where = f" (line {line})" if line else ""
             _indented(console, Text.assemble(_text(f"\"{quote}\"", "italic"), where), 7)
-    if row.get("note"):
-        _indented(console, _text(f"note: {row['note']}", "dim"), 4)
 
 
 # ---------------------------------------------------------------------- list
@@ -232,6 +239,16 @@ def _render_claim(data: dict[str, Any], console: Console) -> None:
                 verdict.append(" (accepted)", style="dim")
             _indented(console, Text.assemble(verdict, "  ", _text(pair["a"]), " / ", _text(pair["b"])), 2)
             _indented(console, _text(pair["reason"]), 5)
+    if data.get("not_comparable"):
+        count = data["not_comparable"]
+        _indented(console, Text(f"{count} pair{'s' if count != 1 else ''} of values with nothing to set one against "
+                                "the other (no verdict)", style="dim"), 2)
+    if data.get("pooled"):
+        pooled = data["pooled"]
+        console.print()
+        console.print(Text(f"Pooled ({pooled['k']} independent studies, {pooled['name']})", style="bold"))
+        for line in pooled["summary"]:
+            _indented(console, _text(line), 2)
     console.print()
     console.print(Text("Grade", style="bold"))
     for reason in data["reasons"]:

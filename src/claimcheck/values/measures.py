@@ -1,7 +1,7 @@
-"""The `says` value language: what a document's words commit it to.
+"""Proportions, quantities with units and bare numbers: one group's value.
 
-Each `says` scalar parses into a typed value that knows the interval its text
-commits to, in a base unit (percent, days, mg, mg/day, mg/kg/day):
+Each parses into a `Measure` that knows the interval its text commits to, in a
+base unit (percent, days, mg, mg/day, mg/kg/day):
 
 * a number's interval follows its precision: ``37%`` is [36.5, 37.5),
   ``37.5%`` is [37.45, 37.55), ``30 years`` is [29.5, 30.5) years;
@@ -10,8 +10,6 @@ commits to, in a base unit (percent, days, mg, mg/day, mg/kg/day):
 * bounds are exact: ``over 20 years`` is (20, inf), ``at least 3 months`` is
   [3, inf) months, ``up to 9 months`` is [0, 9], ``<10%`` is [0, 10);
 * a count ``k/n`` is the single point 100·k/n percent.
-
-docs/format.md is the user-facing description of every form.
 """
 
 from __future__ import annotations
@@ -19,77 +17,21 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import Any
 
-PROPORTION = "proportion"
-STANCE = "stance"
-NUMBER = "number"
-DURATION = "duration"
-DOSE = "dose"
-DAILY_DOSE = "daily dose"
-WEIGHT_BASED_DAILY_DOSE = "weight-based daily dose"
-
-ACCEPTED_FORMS = (
-    "11/30, 11/30 (37%), 11 of 30, 37%, 37.5%, 30-40%, <10%, >50%, about 1%, ~1%; "
-    "40 mg/day, 0.5 mg/kg/day, 20 mg, 74 days, 3-6 months, up to 9 months, over 20 years, "
-    "at least 3 months; most, majority, over half, half, about half, a third, all, none, few, "
-    "some, very common, common, uncommon, rare, very rare; a bare number such as 30; "
-    "yes, no, uncertain"
+from claimcheck.values.base import (
+    DAILY_DOSE,
+    DOSE,
+    DURATION,
+    NUMBER,
+    PROPORTION,
+    WEIGHT_BASED_DAILY_DOSE,
+    Interval,
+    Number,
+    Said,
+    format_number,
+    read_number,
 )
-
-YES, NO, UNCERTAIN = "yes", "no", "uncertain"
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A set of real numbers between two ends, each open or closed."""
-
-    low: float
-    high: float
-    low_closed: bool = True
-    high_closed: bool = False
-
-    def overlaps(self, other: Interval) -> bool:
-        low, low_closed = max((self.low, not self.low_closed), (other.low, not other.low_closed))
-        high, high_open = min((self.high, not self.high_closed), (other.high, not other.high_closed))
-        if low < high:
-            return True
-        return low == high and not low_closed and not high_open
-
-    def contains(self, x: float) -> bool:
-        above = x > self.low or (self.low_closed and x == self.low)
-        below = x < self.high or (self.high_closed and x == self.high)
-        return above and below
-
-    def clip(self, low: float, high: float) -> Interval:
-        return Interval(
-            max(self.low, low), min(self.high, high),
-            self.low_closed or self.low < low, self.high_closed or self.high > high,
-        )
-
-    def scaled(self, factor: float) -> Interval:
-        return Interval(self.low * factor, self.high * factor, self.low_closed, self.high_closed)
-
-    @property
-    def is_point(self) -> bool:
-        return self.low == self.high
-
-    def __str__(self) -> str:
-        if self.is_point:
-            return format_number(self.low)
-        left = "[" if self.low_closed else "("
-        right = "]" if self.high_closed else ")"
-        return f"{left}{format_number(self.low)}, {format_number(self.high)}{right}"
-
-
-def format_number(x: float) -> str:
-    if math.isinf(x):
-        return "inf" if x > 0 else "-inf"
-    if x == int(x) and abs(x) < 1e15:
-        return str(int(x))
-    if abs(x) >= 1:
-        return f"{x:.2f}".rstrip("0").rstrip(".")
-    return f"{x:.3g}"
 
 
 @dataclass(frozen=True)
@@ -102,6 +44,15 @@ class Count:
     @property
     def percent(self) -> float:
         return 100.0 * self.k / self.n if self.n else math.nan
+
+    def describe(self) -> str:
+        """k/n as a percentage; a count of nobody has none."""
+        if not self.n:
+            return f"{self.k}/0 (no percentage: n is 0)"
+        return f"{format_number(round(self.percent, 2))}%"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"k": self.k, "n": self.n}
 
 
 @dataclass(frozen=True)
@@ -117,49 +68,22 @@ class Measure:
     #: For a range, its ends as written (low, high), in the written unit.
     written_range: tuple[float, float] | None = None
     count: Count | None = None
-    #: The percentage given next to a count, as in 11/30 (37%).
+    #: The percentage given next to a count, as in 11/30 (37%): the interval of its precision, and as written.
     stated_percent: Interval | None = None
+    stated_number: Number | None = None
 
     def describe(self) -> str:
         """The value in the base unit, as the comparison reasons show it."""
         if self.count is not None:
-            return f"{format_number(round(self.count.percent, 2))}%"
+            return self.count.describe()
         unit = "%" if self.unit == "%" else f" {self.unit}" if self.unit else ""
         return f"{self.interval}{unit}"
 
-
-@dataclass(frozen=True)
-class Stance:
-    """A yes/no proposition's answer: yes, no or uncertain."""
-
-    text: str
-    stance: str
-    dimension: str = STANCE
-
-    def describe(self) -> str:
-        return self.stance
-
-
-Value = Measure | Stance
-
-
-class ValueSyntaxError(ValueError):
-    """A `says` that is in no form of the language."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(f"cannot read `{text}` as a value; accepted forms: {ACCEPTED_FORMS}")
-        self.text = text
-
-
-def parse(says: object) -> Value:
-    """Parse one `says` scalar (text, number or YAML boolean)."""
-    if isinstance(says, bool):
-        return Stance(YES if says else NO, YES if says else NO)
-    if isinstance(says, (int, float)):
-        return _parse_text(repr(says) if isinstance(says, float) else str(says))
-    if not isinstance(says, str):
-        raise ValueSyntaxError(str(says))
-    return _parse_text(says)
+    def to_json(self) -> dict[str, Any]:
+        return {"form": "measure", "dimension": self.dimension, "unit": self.unit,
+                "interval": self.interval.to_json(),
+                "count": self.count.to_json() if self.count is not None else None,
+                "stated_percent": self.stated_percent.to_json() if self.stated_percent is not None else None}
 
 
 # ---------------------------------------------------------------- the grammar
@@ -174,7 +98,7 @@ _LOWER_CLOSED = ("at least", "no less than", "minimum", "min.", ">=", "≥")
 _UPPER_OPEN = ("under", "below", "less than", "fewer than", "<")
 _UPPER_CLOSED = ("up to", "at most", "no more than", "maximum", "max.", "<=", "≤")
 
-_QUALIFIERS: list[tuple[str, str]] = sorted(
+QUALIFIERS: list[tuple[str, str]] = sorted(
     [(word, "approx") for word in _APPROXIMATE]
     + [(word, ">") for word in _LOWER_OPEN]
     + [(word, ">=") for word in _LOWER_CLOSED]
@@ -183,12 +107,14 @@ _QUALIFIERS: list[tuple[str, str]] = sorted(
     key=lambda pair: -len(pair[0]),
 )
 
-_FRACTIONS = {
+FRACTIONS = {
     "half": 50.0, "one half": 50.0, "a half": 50.0,
     "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3,
     "two thirds": 200 / 3, "two-thirds": 200 / 3,
     "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0,
     "three quarters": 75.0, "three-quarters": 75.0,
+    "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
+    "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0,
 }
 #: A fraction word is taken to within 5 percentage points, "about" to within 10.
 FRACTION_TOLERANCE = 5.0
@@ -218,9 +144,6 @@ _WORDS = {
     "very rare": Interval(0, 0.01, True, False),
 }
 
-_STANCES = {"yes": YES, "true": YES, "no": NO, "false": NO, "uncertain": UNCERTAIN,
-            "unknown": UNCERTAIN, "unclear": UNCERTAIN}
-
 _DAYS_PER = {
     "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25,
 }
@@ -234,38 +157,34 @@ _TIME_WORDS = {
 }
 _MG_PER = {"mcg": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001, "mg": 1.0, "g": 1000.0}
 
-_COUNT = re.compile(
+#: k/n, k of n, k out of n, with an optional percentage: one group's count.
+COUNT = re.compile(
     rf"^(\d+)\s*(?:/|of|out of)\s*(\d+)(?:\s*\(\s*({_NUMBER})\s*%\s*\))?$"
 )
 _MAGNITUDE = re.compile(rf"^({_NUMBER})\s*(%)?(?:{_RANGE_SEPARATOR}({_NUMBER}))?\s*(.*)$")
 _BETWEEN = re.compile(r"^between\s+(.*)$")
 
 
-@lru_cache(maxsize=65536)
-def _parse_text(raw: str) -> Value:
-    text = " ".join(raw.split())
-    lowered = text.lower()
-    if not lowered:
-        raise ValueSyntaxError(raw)
-    if lowered in _STANCES:
-        return Stance(raw, _STANCES[lowered])
-    count = _COUNT.match(lowered)
+def parse(said: Said) -> Measure | None:
+    """A proportion, a quantity with a unit or a bare number; None for text in none of these forms."""
+    lowered = said.lowered
+    count = COUNT.match(lowered)
     if count:
-        return _count(raw, count)
+        return _count(said.raw, count)
     if lowered in _WORDS:
-        interval = _WORDS[lowered]
-        return Measure(raw, PROPORTION, "%", interval)
-    qualifier, rest = _split_qualifier(lowered)
+        return Measure(said.raw, PROPORTION, "%", _WORDS[lowered])
+    qualifier, rest = split_qualifier(lowered)
     between = _BETWEEN.match(rest)
     if between and qualifier is None:
         rest = between.group(1)
-    if rest in _FRACTIONS:
-        return _fraction(raw, qualifier, _FRACTIONS[rest])
-    return _magnitude(raw, qualifier, rest)
+    if rest in FRACTIONS:
+        return _fraction(said.raw, qualifier, FRACTIONS[rest])
+    return _magnitude(said.raw, qualifier, rest)
 
 
-def _split_qualifier(text: str) -> tuple[str | None, str]:
-    for word, kind in _QUALIFIERS:
+def split_qualifier(text: str) -> tuple[str | None, str]:
+    """("approx", ">", ">=", "<", "<=" or None, the rest) for a text that may start with a qualifier."""
+    for word, kind in QUALIFIERS:
         if text.startswith(word):
             rest = text[len(word):]
             if word[-1].isalpha() and rest[:1].isalpha():
@@ -275,62 +194,68 @@ def _split_qualifier(text: str) -> tuple[str | None, str]:
 
 
 def _count(raw: str, match: re.Match[str]) -> Measure:
-    k, n = int(match.group(1)), int(match.group(2))
+    k, n = (int(read_number(match.group(i), raw).value) for i in (1, 2))
     count = Count(k, n)
-    stated = None
-    if match.group(3):
-        stated = _precision_interval(_to_float(match.group(3)), match.group(3))
+    stated = read_number(match.group(3), raw) if match.group(3) else None
     point = count.percent if n else 0.0
-    return Measure(raw, PROPORTION, "%", Interval(point, point, True, True),
-                   numbers=(float(k), float(n)), count=count, stated_percent=stated)
+    return Measure(raw, PROPORTION, "%", Interval(point, point, True, True), numbers=(float(k), float(n)),
+                   count=count, stated_percent=precision_interval(stated) if stated is not None else None,
+                   stated_number=stated)
 
 
 def _fraction(raw: str, qualifier: str | None, percent: float) -> Measure:
+    return Measure(raw, PROPORTION, "%", fraction_interval(qualifier, percent, 100.0).clip(0, 100),
+                   numbers=(percent,))
+
+
+def fraction_interval(qualifier: str | None, percent: float, ceiling: float) -> Interval:
+    """The percent a fraction word commits to: within 5 points, "about" within 10, bounds exact."""
     if qualifier is None:
-        interval = Interval(percent - FRACTION_TOLERANCE, percent + FRACTION_TOLERANCE, True, True)
-    elif qualifier == "approx":
+        return Interval(percent - FRACTION_TOLERANCE, percent + FRACTION_TOLERANCE, True, True)
+    if qualifier == "approx":
         width = APPROXIMATE_FRACTION_TOLERANCE
-        interval = Interval(percent - width, percent + width, True, True)
-    else:
-        interval = _bound(qualifier, percent, 0.0, 100.0)
-    return Measure(raw, PROPORTION, "%", interval.clip(0, 100), numbers=(percent,))
+        return Interval(percent - width, percent + width, True, True)
+    return bound(qualifier, percent, 0.0, ceiling)
 
 
-def _magnitude(raw: str, qualifier: str | None, text: str) -> Measure:
+def _magnitude(raw: str, qualifier: str | None, text: str) -> Measure | None:
     match = _MAGNITUDE.match(text)
     if not match:
-        raise ValueSyntaxError(raw)
+        return None
     first, percent_sign, second, unit_text = match.groups()
     if percent_sign and unit_text.strip() not in ("", "%"):
-        raise ValueSyntaxError(raw)
+        return None
     unit_text = "%" if percent_sign else unit_text.strip()
-    dimension, unit, factor = _unit(unit_text, raw)
-    low = _to_float(first)
-    high = _to_float(second) if second else None
+    unit = _unit(unit_text)
+    if unit is None:
+        return None
+    dimension, base_unit, factor = unit
+    low_number = read_number(first, raw)
+    high_number = read_number(second, raw) if second else None
+    low = low_number.value
+    high = high_number.value if high_number is not None else None
     numbers = (low,) if high is None else (low, high)
     written_range = None if high is None else (low, high)
     floor, ceiling = (0.0, 100.0) if dimension == PROPORTION else (0.0, math.inf)
     if qualifier is None:
-        interval = _precision_interval(low, first)
-        if high is not None:
-            top = _precision_interval(high, second)
-            interval = Interval(interval.low, top.high, True, False)
+        interval = precision_interval(low_number)
+        if high_number is not None:
+            interval = Interval(interval.low, precision_interval(high_number).high, True, False)
     elif qualifier == "approx":
-        interval = Interval(low - _approximate_width(low, first), (high if high is not None else low)
-                            + _approximate_width(high if high is not None else low, second or first),
-                            True, True)
+        top = high_number or low_number
+        interval = Interval(low - approximate_width(low_number), top.value + approximate_width(top), True, True)
     else:
         # A bound on a range ("at least 3-6 months") commits only to its weakest end.
         end = high if high is not None and qualifier in ("<", "<=") else low
-        interval = _bound(qualifier, end, floor, ceiling)
+        interval = bound(qualifier, end, floor, ceiling)
     if dimension == PROPORTION:
         interval = interval.clip(floor, ceiling) if interval.high >= floor and interval.low <= ceiling else interval
     else:
         interval = interval.scaled(factor)
-    return Measure(raw, dimension, unit, interval, numbers=numbers, written_range=written_range)
+    return Measure(raw, dimension, base_unit, interval, numbers=numbers, written_range=written_range)
 
 
-def _bound(qualifier: str, x: float, floor: float, ceiling: float) -> Interval:
+def bound(qualifier: str, x: float, floor: float, ceiling: float) -> Interval:
     if qualifier == ">":
         return Interval(x, ceiling, False, ceiling != math.inf)
     if qualifier == ">=":
@@ -340,26 +265,18 @@ def _bound(qualifier: str, x: float, floor: float, ceiling: float) -> Interval:
     return Interval(floor, x, True, True)
 
 
-def _precision_interval(x: float, written: str) -> Interval:
-    half = 0.5 * _last_digit_unit(written)
-    return Interval(x - half, x + half, True, False)
+def precision_interval(number: Number) -> Interval:
+    """Half a unit of the last written digit either side, the lower end closed: ``37%`` is [36.5, 37.5)."""
+    half = 0.5 * number.step
+    return Interval(number.value - half, number.value + half, True, False)
 
 
-def _approximate_width(x: float, written: str) -> float:
-    return max(0.1 * abs(x), _last_digit_unit(written))
+def approximate_width(number: Number) -> float:
+    return max(0.1 * abs(number.value), number.step)
 
 
-def _last_digit_unit(written: str) -> float:
-    decimals = len(written.split(".", 1)[1]) if "." in written else 0
-    return 10.0 ** -decimals
-
-
-def _to_float(written: str) -> float:
-    return float(written.replace(",", ""))
-
-
-def _unit(text: str, raw: str) -> tuple[str, str, float]:
-    """(dimension, base unit, factor from the written unit to the base unit)."""
+def _unit(text: str) -> tuple[str, str, float] | None:
+    """(dimension, base unit, factor from the written unit to the base unit); None for no known unit."""
     if text == "%":
         return PROPORTION, "%", 1.0
     if text == "":
@@ -370,13 +287,13 @@ def _unit(text: str, raw: str) -> tuple[str, str, float]:
     parts = normalised.split("/")
     mass = _MG_PER.get(parts[0])
     if mass is None:
-        raise ValueSyntaxError(raw)
+        return None
     if len(parts) == 1:
         return DOSE, "mg", mass
     per_kg = parts[1] == "kg"
     time_parts = parts[2:] if per_kg else parts[1:]
     if len(time_parts) != 1 or time_parts[0] not in _TIME_WORDS:
-        raise ValueSyntaxError(raw)
+        return None
     per_day = mass / _DAYS_PER[_TIME_WORDS[time_parts[0]]]
     if per_kg:
         return WEIGHT_BASED_DAILY_DOSE, "mg/kg/day", per_day

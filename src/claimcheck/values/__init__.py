@@ -1,0 +1,165 @@
+"""The `says` value language: what a document's words commit it to.
+
+One module per family of forms, each with a ``parse(said) -> value | None``
+that returns None for text in none of its forms (and raises
+`ValueSyntaxError` for text that is clearly its form but malformed).
+`parse` tries them in this order, the first that reads the text wins:
+
+1. `stances`: yes, no, uncertain;
+2. `measures`: one group's proportion, quantity with a unit, or bare number;
+3. `arms`: two-arm counts, ``482/2104 vs 1110/4321``;
+4. `effects`: ratio measures, differences and NNT with interval and p;
+5. `changes`: relative changes in words, ``reduced by 18%``, ``halved``;
+6. `significance`: p-values alone and statements of significance;
+7. `teststats`: test statistics, ``t(28) = 2.20, p = .04``;
+8. `means`: ``M = 3.48, SD = 1.20, n = 25``.
+
+Forms 3-8 are tried only for text that 1-2 do not read, so a registry of
+proportions and quantities parses exactly as before and no slower.
+docs/format.md is the user-facing description of every form.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimcheck.values import arms, changes, effects, means, measures, significance, stances, teststats
+from claimcheck.values.arms import Arm, TwoArms
+from claimcheck.values.base import (
+    DAILY_DOSE,
+    DOSE,
+    DURATION,
+    EFFECT,
+    MAX_MAGNITUDE,
+    MEAN,
+    NUMBER,
+    PROPORTION,
+    STANCE,
+    WEIGHT_BASED_DAILY_DOSE,
+    Interval,
+    Number,
+    NumberOutOfRange,
+    Said,
+    ValueSyntaxError,
+    check_float,
+    check_whole_number,
+    format_number,
+    read_number,
+)
+from claimcheck.values.changes import RelativeChange
+from claimcheck.values.effects import Estimate
+from claimcheck.values.means import Mean
+from claimcheck.values.measures import Count, Measure
+from claimcheck.values.parts import ConfidenceInterval, PValue
+from claimcheck.values.significance import Significance
+from claimcheck.values.stances import NO, UNCERTAIN, YES, Stance
+from claimcheck.values.teststats import TestStatistic
+
+__all__ = [
+    "ACCEPTED_FORMS",
+    "DAILY_DOSE",
+    "DOSE",
+    "DURATION",
+    "EFFECT",
+    "MAX_MAGNITUDE",
+    "MEAN",
+    "NO",
+    "NUMBER",
+    "PROPORTION",
+    "STANCE",
+    "UNCERTAIN",
+    "WEIGHT_BASED_DAILY_DOSE",
+    "YES",
+    "Arm",
+    "ConfidenceInterval",
+    "Count",
+    "Estimate",
+    "Interval",
+    "Mean",
+    "Measure",
+    "Number",
+    "NumberOutOfRange",
+    "PValue",
+    "RelativeChange",
+    "Significance",
+    "Stance",
+    "TestStatistic",
+    "TwoArms",
+    "Value",
+    "ValueSyntaxError",
+    "format_number",
+    "parse",
+    "read_number",
+]
+
+Value = (Measure | Stance | Estimate | RelativeChange | TwoArms | PValue | Significance | TestStatistic | Mean)
+
+ACCEPTED_FORMS = (
+    "11/30, 11/30 (37%), 11 of 30, 37%, 37.5%, 30-40%, <10%, >50%, about 1%, ~1%; "
+    "40 mg/day, 0.5 mg/kg/day, 20 mg, 74 days, 3-6 months, up to 9 months, over 20 years, "
+    "at least 3 months; most, majority, over half, half, about half, a third, all, none, few, "
+    "some, very common, common, uncommon, rare, very rare; a bare number such as 30; "
+    "yes, no, uncertain; "
+    "RR 0.83 (95% CI 0.75-0.93), p = 0.03 (also OR, HR, IRR, aHR, adjusted RR); "
+    "MD -2.1 mmHg (95% CI -3.0 to -1.2); RD -2.8 pp; NNT 25; 482/2104 vs 1110/4321; "
+    "reduced by 18%, cut by a third, halved, 2-fold, no difference; p = 0.04, significant, NS; "
+    "t(28) = 2.20, p = .04; F(2, 57) = 3.10; chi2(1) = 4.20; r(48) = .30; z = 1.96; "
+    "M = 3.48, SD = 1.20, n = 25 (docs/format.md)"
+)
+
+#: The forms of one group's value, tried first (see the module docstring).
+_GROUP_FORMS = (stances.parse, measures.parse)
+#: The forms of comparisons and statistics, tried for text the group forms do not read.
+_EFFECT_FORMS = (arms.parse, effects.parse, changes.parse, significance.parse, teststats.parse, means.parse)
+#: No form is longer than this; longer text is not tried against forms 3-8.
+MAX_FORM_LENGTH = 300
+
+_MIDDLE_DOT = re.compile(r"(?<=\d)·(?=\d)")  # the Lancet's decimal point: 0·83
+_NEGATIVE_COUNT = re.compile(r"^-\d+\s*(?:/|of|out of)\s*-?\d+$|^\d+\s*(?:/|of|out of)\s*-\d+$")
+_SCIENTIFIC = re.compile(r"^[-+]?(?:\d+(?:\.\d*)?|\.\d+)e[-+]?\d+$")
+
+
+def parse(says: object) -> Value:
+    """Parse one `says` scalar (text, number or YAML boolean)."""
+    if isinstance(says, bool):
+        return stances.of_boolean(says)
+    if isinstance(says, int):
+        check_whole_number(says, "a whole number")
+        return _parse_text(str(says))
+    if isinstance(says, float):
+        check_float(says)
+        return _parse_text(repr(says))
+    if not isinstance(says, str):
+        raise ValueSyntaxError(str(says))
+    return _parse_text(says)
+
+
+@lru_cache(maxsize=65536)
+def _parse_text(raw: str) -> Value:
+    said = Said.of(raw)
+    if not said.lowered:
+        raise ValueSyntaxError(raw)
+    for form in _GROUP_FORMS:
+        value: Value | None = form(said)
+        if value is not None:
+            return value
+    if len(said.text) <= MAX_FORM_LENGTH:
+        dotted = Said(raw, _MIDDLE_DOT.sub(".", said.text), _MIDDLE_DOT.sub(".", said.lowered))
+        for effect_form in _EFFECT_FORMS:
+            value = effect_form(dotted)
+            if value is not None:
+                return value
+    if _NEGATIVE_COUNT.match(said.lowered):
+        raise ValueSyntaxError(raw, f"`{raw}`: a count cannot be negative")
+    if _SCIENTIFIC.match(said.lowered):
+        return _scientific(raw, said.lowered)
+    raise ValueSyntaxError(raw)
+
+
+def _scientific(raw: str, text: str) -> Measure:
+    """A bare number in scientific notation (`1.5e3`), at the precision of its mantissa."""
+    number = read_number(text, raw)
+    half = number.step / 2
+    return Measure(raw, NUMBER, "", Interval(number.value - half, number.value + half, True, False),
+                   numbers=(number.value,))
