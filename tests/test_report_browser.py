@@ -186,6 +186,20 @@ def test_clicking_a_claim_opens_its_panel(browser: Any, bundled_page: Path) -> N
     assert problems(browser) == []
 
 
+def test_a_claim_with_pooled_studies_shows_its_pooled_estimate(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    example = ROOT / "examples" / "halvorex" / "claims.yaml"
+    open_page(browser, write_page(example, tmp_path / "halvorex.html"))
+    claim_button(browser, "stroke-risk").click()
+    panel = browser.find_element(By.ID, "panel")
+    headings = [h.get_attribute("textContent") for h in panel.find_elements(By.CSS_SELECTOR, "h3")]  # CSS upper-cases
+    assert "Pooled (2 independent studies, risk ratio)" in headings
+    shown = json.loads(invoke("show", "stroke-risk", str(example), "--format", "json").output)["claim"]
+    assert [li.text for li in panel.find_elements(By.CSS_SELECTOR, ".pooled li")] == shown["pooled"]["summary"]
+    assert problems(browser) == []
+
+
 def test_the_keyboard_reaches_and_opens_a_claim(browser: Any, bundled_page: Path) -> None:
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys

@@ -311,6 +311,11 @@
     ];
   }
 
+  // The pooled estimate of independent studies, as `show` prints it: one line a figure.
+  function pooledSection(detail) {
+    return el('ul', { 'class': 'pooled' }, detail.pooled.summary.map(function (line) { return el('li', null, line); }));
+  }
+
   // Each chain is a list of {depth, source}: a source, then what it rests on, one level deeper each.
   function provenanceSection(detail) {
     var tree = el('ul', { 'class': 'tree' });
@@ -359,6 +364,8 @@
       facts(detail),
       section('What each document says', evidenceSection(detail)),
       section('Pairwise verdicts', pairsSection(detail)),
+      detail.pooled ? section('Pooled (' + detail.pooled.k + ' independent studies, ' + detail.pooled.name + ')',
+                              pooledSection(detail)) : null,
       section('Grade', gradeSection(detail)),
       section('Provenance', provenanceSection(detail))
     ]);
