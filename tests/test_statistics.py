@@ -366,3 +366,20 @@ def test_proportions_pool_on_the_logit_scale() -> None:
     assert inverse_logit(y) == pytest.approx(11 / 30)
     with pytest.raises(ValueError):
         pool([0.1], [0.2])
+
+
+def test_the_screen_for_crowded_claims_never_decides_otherwise_than_fisher() -> None:
+    from claimcheck.stats.proportions import screen
+
+    rng = random.Random(11)
+    answered = 0
+    for _ in range(3000):
+        n1, n2 = rng.randint(10, 3000), rng.randint(10, 3000)
+        k1, k2 = rng.randint(0, n1), rng.randint(0, n2)
+        quick = screen(k1, n1, k2, n2, 0.05)
+        if quick is None:
+            continue
+        answered += 1
+        assert (quick < 0.05) == (fisher_exact(k1, n1, k2, n2) < 0.05), (k1, n1, k2, n2)
+    assert answered > 2000  # it settles most pairs, which is what makes crowded claims fast
+    assert screen(2, 10, 3, 10, 0.05) is None  # expected counts under 5: only the exact test will do

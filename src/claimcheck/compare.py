@@ -40,13 +40,14 @@ from __future__ import annotations
 import bisect
 import heapq
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claimcheck import progress
 from claimcheck.index import EvidenceKey, RegistryIndex
 from claimcheck.model import Claim, Evidence
 from claimcheck.stats import FISHER, compare_proportions
+from claimcheck.stats.proportions import screen
 from claimcheck.values import UNCERTAIN, YES, Measure, Stance, Value
 from claimcheck.verdicts import SEVERITY, Status, Verdict
 
@@ -60,6 +61,8 @@ class CompareSettings:
     """What a user may tune in the comparison ([tool.claimcheck] in the configuration)."""
 
     alpha: float = ALPHA  # significance level for two independent studies' counts
+    #: Set for claims past MAX_LISTED_PAIRS: counts far from alpha are decided by a normal approximation.
+    screen: bool = False
 
 
 DEFAULT_SETTINGS = CompareSettings()
@@ -119,7 +122,7 @@ def compare_claim(index: RegistryIndex, position: int, claim: Claim,
             if (pair := _pair(claim, first, second, settings)) is not None
         )
     else:
-        pairs, unlisted = _crowded_pairs(claim, groups, settings)
+        pairs, unlisted = _crowded_pairs(claim, groups, replace(settings, screen=True))
     documents = len({evidence.source for evidence in claim.evidence})
     verdicts = [p.verdict for p in pairs] + [verdict for verdict, count in unlisted.items() if count]
     worst: Status = max(verdicts, key=SEVERITY.__getitem__, default="agree")
@@ -263,7 +266,7 @@ def judge(a: Group, b: Group, settings: CompareSettings = DEFAULT_SETTINGS) -> t
     shared = sorted(a.roots & b.roots)
     if shared:
         return _judge_one_measurement(va, vb, shared)
-    return _judge_two_samples(va, vb, sorted(a.roots), sorted(b.roots), settings.alpha)
+    return _judge_two_samples(va, vb, sorted(a.roots), sorted(b.roots), settings.alpha, settings.screen)
 
 
 def _judge_comparisons(a: Group, b: Group, alpha: float) -> tuple[Verdict, str] | None:
@@ -307,15 +310,21 @@ def _judge_one_measurement(va: Measure, vb: Measure, shared: list[str]) -> tuple
 
 
 def _judge_two_samples(va: Measure, vb: Measure, roots_a: list[str], roots_b: list[str],
-                       alpha: float) -> tuple[Verdict, str]:
+                       alpha: float, screened: bool = False) -> tuple[Verdict, str]:
     studies = f"different studies ({', '.join(roots_a)} vs {', '.join(roots_b)})"
     if va.count is not None and vb.count is not None and va.count.n > 0 and vb.count.n > 0 \
             and va.count.k <= va.count.n and vb.count.k <= vb.count.n:
+        counts = f"{va.count.k}/{va.count.n} vs {vb.count.k}/{vb.count.n}"
+        quick = screen(va.count.k, va.count.n, vb.count.k, vb.count.n, alpha) if screened else None
+        if quick is not None:
+            why = f"normal-approximation p = {quick:.2g}, far from {alpha}; exact tests are skipped in claims this large"
+            if quick < alpha:
+                return "conflict", f"{studies}: {counts} differ beyond sampling error ({why})"
+            return "agree", f"{studies}: {counts} are within sampling error ({why})"
         test = compare_proportions(va.count.k, va.count.n, vb.count.k, vb.count.n)
         p = test.p
         name, why = ("Fisher's exact p", "") if test.method == FISHER else (
             "Yates-corrected chi-square p", "; the counts are too large for Fisher's exact test")
-        counts = f"{va.count.k}/{va.count.n} vs {vb.count.k}/{vb.count.n}"
         if p < alpha:
             return "conflict", f"{studies}: {counts} differ beyond sampling error ({name} = {p:.2g} < {alpha}{why})"
         return "agree", f"{studies}: {counts} are within sampling error ({name} = {p:.2g}{why})"
