@@ -12,6 +12,7 @@ SciPy over a grid of arguments to 1e-9.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 _EPSILON = 1e-16
 _TINY = 1e-300
@@ -57,6 +58,7 @@ def chi2_upper(x: float, df: float) -> float:
     return regularized_gamma_upper(df / 2.0, x / 2.0)
 
 
+@lru_cache(maxsize=1024)
 def t_quantile_two_sided(p: float, df: float) -> float:
     """The t > 0 with P(|T| >= t) = p, by bisection on t_two_sided (0 < p < 1)."""
     low, high = 0.0, 1.0
