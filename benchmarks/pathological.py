@@ -99,6 +99,36 @@ def many_entries(folder: Path, entries: int = 2_000, kind: str = "percent") -> N
     (folder / "claims.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+#: Sentences dense with the forms `claimcheck extract` finds, for the extraction case.
+_STATEMENTS = (
+    "In all, {k} out of {n} patients ({p}%) responded after 3 to 6 months.",
+    "About {p}% of men reported dry lips; fewer than 10% stopped treatment.",
+    "Most patients took 20 mg twice a day for up to 9 months.",
+    "The risk ratio was 0.{r} (95% CI 0.{lo} to 0.{hi}), p = 0.03.",
+    "The study involved {n} women, and {k} of them were followed for 74 days.",
+    "Its long-term safety remains unknown and it should not be used in pregnancy.",
+)
+
+
+def dense_text(folder: Path, size: int = 5_000_000) -> None:
+    """A text of `size` characters where every other sentence states a value: the cost of `extract`."""
+    rng = random.Random(8)
+    sentences: list[str] = []
+    total = 0
+    while total < size:
+        if rng.random() < 0.5:
+            sentence = _filler(rng)
+        else:
+            n = rng.randint(20, 900)
+            k = rng.randint(1, n)
+            sentence = rng.choice(_STATEMENTS).format(k=k, n=n, p=round(100 * k / n), r=rng.randint(50, 69),
+                                                      lo=rng.randint(30, 49), hi=rng.randint(70, 99))
+        sentences.append(sentence)
+        total += len(sentence) + 1
+    text = "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5))
+    _write(folder, text, [])
+
+
 CASES: tuple[Case, ...] = (
     Case("missing-quotes", "5 MB text, 2,000 quotes missing from it: `validate`", ("validate", "{registry}"),
          missing_quotes),
@@ -112,6 +142,8 @@ CASES: tuple[Case, ...] = (
          ("conflicts", "{registry}"), lambda folder: many_entries(folder, 10_000, "stance")),
     Case("entries-count", "1 claim, 2,000 counts k/n from 2,000 studies: `conflicts`",
          ("conflicts", "{registry}"), lambda folder: many_entries(folder, 2_000, "count")),
+    Case("extract-5mb", "5 MB text, a value in every other sentence: `extract --format json`",
+         ("extract", "big", "--registry", "{registry}", "--format", "json"), dense_text),
 )
 
 

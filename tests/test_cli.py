@@ -211,7 +211,7 @@ def test_version() -> None:
 def test_schema_is_json_schema_of_the_format() -> None:
     schema = json.loads(invoke("schema").output)
     assert schema["$schema"].startswith("https://json-schema.org/")
-    assert set(schema["properties"]) == {"version", "sources", "claims"}
+    assert set(schema["properties"]) == {"version", "sources", "claims", "left_out"}
     source = schema["$defs"]["Source"]
     assert source["additionalProperties"] is False
     assert set(source["properties"]["type"]["enum"]) == {"study", "review", "registration", "guideline", "news",

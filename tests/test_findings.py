@@ -531,6 +531,68 @@ def test_cc404_unknown_ignore_code(registry) -> None:
     assert f["message"] == "`CC333` is not a claimcheck rule; `claimcheck rules` lists them"
 
 
+# ------------------------------------------------------------- left_out
+
+def _left_out(*items: tuple[str, str]) -> str:
+    """The registry of `_with_path` (a text at texts/news.txt), with `left_out` items from line 20."""
+    lines = ["left_out:"]
+    for source, quote in items:
+        lines += [f"  - source: {source}", f"    quote: \"{quote}\"", "    reason: A row about another population."]
+    return _with_path("We found that 11 out of 30 men (37%)") + "\n".join(lines) + "\n"
+
+
+def test_a_grounded_left_out_item_is_clean(registry) -> None:
+    registry(_left_out(("news-a", "Maturation Arrest (MA) 54%")), {"texts/news.txt": ARTICLE})
+    assert codes_at() == []
+
+
+def test_cc101_a_stale_left_out_quote(registry) -> None:
+    registry(_left_out(("news-a", "Maturation Arrest (MA) 64%")), {"texts/news.txt": ARTICLE})
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (22, 12, "CC101")
+    assert f["message"].startswith("quote not found in the text of `news-a` (texts/news.txt); closest passage, line 3")
+
+
+def test_cc105_left_out_without_text(registry) -> None:
+    registry(_left_out(("study-a", "Maturation Arrest (MA) 54%")), {"texts/news.txt": ARTICLE})
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"]) == (21, 13, expect("CC105"), "warning")
+    assert f["message"] == ("source `study-a` has no `path`, so this quote cannot be checked and "
+                            "`claimcheck coverage` does not look at it")
+
+
+def test_cc207_left_out_of_an_unknown_source(registry) -> None:
+    registry(_left_out(("news-b", "Maturation Arrest (MA) 54%")), {"texts/news.txt": ARTICLE})
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (21, 13, "CC207")
+    assert f["message"] == "`left_out` item 1 names `news-b`, which is not a registered source; did you mean `news-a`?"
+
+
+def test_cc214_duplicate_left_out(registry) -> None:
+    registry(_left_out(("news-a", "Maturation Arrest (MA) 54%"), ("news-a", "Maturation Arrest (MA) 54%"),
+                       ("news-a", "We found that 11 out of 30 men (37%)")), {"texts/news.txt": ARTICLE})
+    assert codes_at() == [(25, 12, expect("CC214")), (28, 12, "CC214")]
+    assert [f["message"] for f in findings_of()] == [
+        "the same quote of `news-a` is already left out",
+        "this quote of `news-a` is registered as evidence of a claim; it cannot also be left out"]
+    assert findings_of()[0]["related"] == [{"line": 22, "column": 12}]
+
+
+def test_an_ignore_list_on_a_left_out_item(registry) -> None:
+    text = _left_out(("study-a", "Maturation Arrest (MA) 54%")) + "    ignore: [CC105]\n"
+    registry(text, {"texts/news.txt": ARTICLE})
+    assert codes_at() == []
+
+
+def test_a_malformed_left_out_item_is_located(registry) -> None:
+    registry(_left_out(("news-a", "Maturation Arrest (MA) 54%")).replace("    reason: A row about another population.\n",
+                                                                         "    why: no reason\n"),
+             {"texts/news.txt": ARTICLE})
+    assert [(f["line"], f["code"], f["message"]) for f in findings_of()] == [
+        (21, "CC201", "`left_out` item 1 is missing required field `reason`"),
+        (23, "CC202", "unknown field `why` in `left_out` item 1; allowed: source, quote, reason, ignore")]
+
+
 def test_every_rule_has_a_test() -> None:
     # Runs last in this module (pytest keeps file order), after every expect() above.
     assert TESTED_CODES == set(RULES), sorted(set(RULES) ^ TESTED_CODES)

@@ -12,7 +12,8 @@ from claimcheck.formats.base import Format, printable
 from conftest import MINIMAL_SOURCES, invoke
 
 VIEW_METHODS = {"findings": "findings", "statistics": "statistics", "conflicts": "conflicts", "claims": "claims",
-                "claim": "claim", "sources": "sources", "evidence-map": "evidence_map"}
+                "claim": "claim", "sources": "sources", "evidence-map": "evidence_map", "candidates": "candidates",
+                "coverage": "coverage"}
 
 
 @pytest.mark.parametrize("info", formats.FORMATS, ids=lambda info: info.name)

@@ -134,6 +134,10 @@ def real_fields(*args: str) -> set[str]:
 def test_every_json_field_is_documented_and_every_documented_field_exists(registry, monkeypatch) -> None:
     registry(BROKEN + MINIMAL_CLAIM.replace("claims:\n", ""))  # a finding with a related place
     real = {"validate": real_fields("validate"), "validate --statistics": real_fields("validate", "--statistics")}
+    gaps = registry(MINIMAL_SOURCES + "    path: texts/news.txt\n" + MINIMAL_CLAIM,
+                    {"texts/news.txt": "Of them, 11 of 30 men responded. About 5% of men had a rash.\n"}, name="gaps.yaml")
+    real["coverage"] = real_fields("coverage", str(gaps))
+    real["extract"] = real_fields("extract", "texts/news.txt")
     monkeypatch.chdir(ROOT)
     example = "examples/halvorex/claims.yaml"  # the fields only effects and pooled estimates fill in
     real |= {"conflicts": real_fields("conflicts"), "list": real_fields("list") | real_fields("list", example),

@@ -14,7 +14,7 @@ from fractions import Fraction
 from claimcheck.compare import ClaimComparison
 from claimcheck.findings import DataPath, Finding
 from claimcheck.index import EvidenceKey, QuoteMiss, RegistryIndex
-from claimcheck.model import TYPES_WITH_DESIGN
+from claimcheck.model import TYPES_WITH_DESIGN, Claim, Evidence
 from claimcheck.rules import rule
 from claimcheck.values import PROPORTION, Count, Measure, format_number
 
@@ -43,14 +43,24 @@ def check_references(index: RegistryIndex) -> Iterator[Finding]:
         if not _known(index, evidence.source):
             path = index.evidence_path(key) + ("source",)
             yield _unknown_source(evidence.source, known, path, f"claim `{claim.id}` quotes")
-        for cite_position, cited in enumerate(evidence.cites or ()):
-            path = index.evidence_path(key) + ("cites", cite_position)
-            if not _known(index, cited):
-                yield _unknown_source(cited, known, path, f"evidence of claim `{claim.id}` cites")
-            elif evidence.source in index.sources and cited not in index.sources[evidence.source].cites:
-                yield Finding(rule("evidence-cites-outside-source"),
-                              f"this entry cites `{cited}`, which its source `{evidence.source}` does not cite; "
-                              f"add it to the source's `cites`", path=path)
+        yield from _evidence_cites(index, key, claim, evidence, known)
+    for position, item in index.left_out():
+        if not _known(index, item.source):
+            path = index.left_out_path(position) + ("source",)
+            yield _unknown_source(item.source, known, path,
+                                 f"`left_out` item {index.left_out_indexes[position] + 1} names")
+
+
+def _evidence_cites(index: RegistryIndex, key: EvidenceKey, claim: Claim, evidence: Evidence,
+                    known: list[str]) -> Iterator[Finding]:
+    for cite_position, cited in enumerate(evidence.cites or ()):
+        path = index.evidence_path(key) + ("cites", cite_position)
+        if not _known(index, cited):
+            yield _unknown_source(cited, known, path, f"evidence of claim `{claim.id}` cites")
+        elif evidence.source in index.sources and cited not in index.sources[evidence.source].cites:
+            yield Finding(rule("evidence-cites-outside-source"),
+                          f"this entry cites `{cited}`, which its source `{evidence.source}` does not cite; "
+                          f"add it to the source's `cites`", path=path)
 
 
 def _known(index: RegistryIndex, source_id: str) -> bool:
@@ -191,12 +201,41 @@ def check_quotes(index: RegistryIndex) -> Iterator[Finding]:
         claim = index.registry.claims[key[0]]
         evidence = claim.evidence[key[1]]
         source = index.sources[evidence.source]
-        message = f"quote not found in the text of `{source.id}` ({source.path})"
-        closest = grounding.closest
-        if closest is not None:
-            message += (f"; closest passage, line {closest.line} "
-                        f"({closest.similarity:.0%} alike): \"{closest.excerpt}\"")
-        yield Finding(rule("quote-not-found"), message, path=index.evidence_path(key) + ("quote",))
+        yield _quote_miss(grounding, source.id, source.path, index.evidence_path(key) + ("quote",))
+
+
+def _quote_miss(miss: QuoteMiss, source_id: str, text_path: str | None, path: DataPath) -> Finding:
+    message = f"quote not found in the text of `{source_id}` ({text_path})"
+    closest = miss.closest
+    if closest is not None:
+        message += (f"; closest passage, line {closest.line} "
+                    f"({closest.similarity:.0%} alike): \"{closest.excerpt}\"")
+    return Finding(rule("quote-not-found"), message, path=path)
+
+
+def check_left_out(index: RegistryIndex) -> Iterator[Finding]:
+    """`left_out` items: a text to ground them in, a quote found there, and no repeats."""
+    registered = {(evidence.source, evidence.quote) for _key, _claim, evidence in index.evidence()}
+    seen: dict[tuple[str, str], int] = {}
+    for position, item in index.left_out():
+        path = index.left_out_path(position)
+        source = index.sources.get(item.source)
+        if source is not None and source.path is None:
+            yield Finding(rule("left-out-without-text"),
+                          f"source `{item.source}` has no `path`, so this quote cannot be checked and "
+                          "`claimcheck coverage` does not look at it", path=path + ("source",))
+        grounding = index.left_out_grounding.get(position)
+        if isinstance(grounding, QuoteMiss):
+            yield _quote_miss(grounding, item.source, source.path if source else None,
+                              path + ("quote",))
+        earlier = seen.setdefault((item.source, item.quote), position)
+        if earlier != position:
+            yield Finding(rule("duplicate-left-out"), f"the same quote of `{item.source}` is already left out",
+                          path=path + ("quote",), related=(index.left_out_path(earlier) + ("quote",),))
+        elif (item.source, item.quote) in registered:
+            yield Finding(rule("duplicate-left-out"),
+                          f"this quote of `{item.source}` is registered as evidence of a claim; it cannot also be "
+                          "left out", path=path + ("quote",))
 
 
 def check_effects(index: RegistryIndex) -> Iterator[Finding]:
@@ -222,6 +261,7 @@ CHECKS: tuple[Check, ...] = (
     check_dimensions,
     check_sample_sizes,
     check_quotes,
+    check_left_out,
     check_effects,
 )
 

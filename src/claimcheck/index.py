@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from claimcheck.findings import DataPath
-from claimcheck.model import Claim, Evidence, Registry, Source
+from claimcheck.model import Claim, Evidence, LeftOut, Registry, Source
 from claimcheck.provenance import Provenance, trace
 from claimcheck.quotes import Passage, QuoteMatch, SourceText
 from claimcheck.schema import ModelResult
@@ -43,6 +43,9 @@ class RegistryIndex:
     roots: dict[EvidenceKey, frozenset[str]] = field(default_factory=dict)
     invalid_source_ids: frozenset[str] = frozenset()
     invalid_item_references: frozenset[str] = frozenset()
+    left_out_indexes: tuple[int, ...] = ()
+    #: Each `left_out` item's quote looked up in its source's text, by the item's place in registry.left_out.
+    left_out_grounding: dict[int, Grounding] = field(default_factory=dict)
 
     def claim_path(self, claim_position: int) -> DataPath:
         return ("claims", self.claim_indexes[claim_position])
@@ -52,6 +55,12 @@ class RegistryIndex:
 
     def source_path(self, source_position: int) -> DataPath:
         return ("sources", self.source_indexes[source_position])
+
+    def left_out_path(self, position: int) -> DataPath:
+        return ("left_out", self.left_out_indexes[position])
+
+    def left_out(self) -> Iterator[tuple[int, LeftOut]]:
+        return enumerate(self.registry.left_out)
 
     def evidence(self) -> Iterator[tuple[EvidenceKey, Claim, Evidence]]:
         for claim_position, claim in enumerate(self.registry.claims):
@@ -67,7 +76,8 @@ def build_index(model: ModelResult, texts: Mapping[str, SourceText]) -> Registry
     provenance = trace({source_id: source.cites for source_id, source in sources.items()})
     index = RegistryIndex(registry, model.source_indexes, model.claim_indexes, sources, provenance,
                           texts=texts, invalid_source_ids=model.invalid_source_ids,
-                          invalid_item_references=model.invalid_item_references)
+                          invalid_item_references=model.invalid_item_references,
+                          left_out_indexes=model.left_out_indexes)
     for key, _claim, evidence in index.evidence():
         index.roots[key] = _entry_roots(provenance, evidence)
         try:
@@ -77,6 +87,10 @@ def build_index(model: ModelResult, texts: Mapping[str, SourceText]) -> Registry
         text = texts.get(evidence.source)
         if text is not None:
             index.grounding[key] = _ground(text, evidence.quote)
+    for position, item in index.left_out():
+        text = texts.get(item.source)
+        if text is not None:
+            index.left_out_grounding[position] = _ground(text, item.quote)
     return index
 
 

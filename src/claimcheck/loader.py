@@ -173,8 +173,12 @@ class RegistryReadError(Exception):
     """The registry file cannot be read at all (exit code 2)."""
 
 
-def read_text(path: Path, limit: int | None = None) -> bytes | None:
-    """The registry's bytes, or None when the file is larger than `limit`.
+_PLURALS = {"registry": "registries"}
+
+
+def read_text(path: Path, limit: int | None = None, what: str = "registry") -> bytes | None:
+    """The bytes of a registry (or of another file: `what` names it in messages), or None when
+    the file is larger than `limit`.
 
     Only a regular file is read (a FIFO, a device or a socket could block or
     never end), and never more than the limit; every OS error, a symbolic link
@@ -187,10 +191,10 @@ def read_text(path: Path, limit: int | None = None) -> bytes | None:
     except (OSError, RuntimeError, ValueError) as error:
         raise RegistryReadError(f"{path}: cannot be read ({_reason(error)})") from None
     if stat.S_ISDIR(status.st_mode):
-        raise RegistryReadError(f"{path}: is a directory, not a registry file")
+        raise RegistryReadError(f"{path}: is a directory, not a {what} file")
     if not stat.S_ISREG(status.st_mode):
         raise RegistryReadError(f"{path}: is not a regular file ({_file_kind(status.st_mode)}); "
-                                "claimcheck reads registries from files only")
+                                f"claimcheck reads {_PLURALS.get(what, what + 's')} from files only")
     if limit is not None and status.st_size > limit:
         return None
     try:

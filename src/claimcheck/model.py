@@ -134,12 +134,24 @@ class Claim(_Strict):
     ignore: list[RuleCode] = Field(default_factory=list, description=IGNORE_DESCRIPTION)
 
 
+class LeftOut(_Strict):
+    """A statement of a document deliberately not registered as a claim, and why (`claimcheck coverage`)."""
+
+    source: Slug
+    quote: Text = Field(description="Verbatim words of the document, grounded like an evidence quote.")
+    reason: Text = Field(description="Why the statement is not a claim worth registering.")
+    ignore: list[RuleCode] = Field(default_factory=list, description=IGNORE_DESCRIPTION)
+
+
 class Registry(_Strict):
     """A claims.yaml file."""
 
     version: Literal[1]
     sources: list[Source] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+    left_out: list[LeftOut] = Field(default_factory=list, description=(
+        "Statements of the sources' texts deliberately not registered as claims; they count as "
+        "covered in `claimcheck coverage`."))
 
 
 def json_schema() -> dict[str, Any]:

@@ -174,6 +174,11 @@ class SourceText:
 
     def find(self, quote: str) -> QuoteMatch | None:
         """The quote's place in the text, or None; elisions match in order."""
+        span = self.span(quote)
+        return None if span is None else QuoteMatch(source=self, start=span[0])
+
+    def span(self, quote: str) -> tuple[int, int] | None:
+        """Where the quote's first match starts and ends in the normalised text, or None."""
         parts = [part for part in normalise(quote).split(ELLIPSIS) if part]
         if not parts:
             return None
@@ -186,7 +191,13 @@ class SourceText:
             if found < 0:
                 return None
             cursor = found + len(part)
-        return QuoteMatch(source=self, start=start)
+        return start, cursor
+
+    def normalised_index(self, original_index: int) -> int:
+        """How many normalised characters the text before `original_index` gives."""
+        normal, _lines = self._checkpoints
+        chunk = min(original_index // CHECKPOINT, len(normal) - 1)
+        return normal[chunk] + len(_normalise_chars(self.text[chunk * CHECKPOINT:original_index]))
 
     @cached_property
     def _trigrams(self) -> dict[str, array[int]]:

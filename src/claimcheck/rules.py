@@ -149,6 +149,14 @@ _RULES: tuple[Rule, ...] = (
         "path: sources/   # a folder",
     ),
     Rule(
+        "CC105", "left-out-without-text", W,
+        "A `left_out` item names a source that has no text (`path`).",
+        "`left_out` records statements of a document's text that were deliberately not "
+        "registered; without the text its quote cannot be checked, and `claimcheck coverage` "
+        "only looks at sources with texts, so the item has no effect.",
+        "left_out:\n  - source: jessup-2025   # a study registered without a path",
+    ),
+    Rule(
         "CC110", "source-text-too-large", E,
         "A source `path` names a file larger than the `text-size` limit (64 MiB by default).",
         "A document's text is searched for every quote; a file that large is not an "
@@ -244,6 +252,13 @@ _RULES: tuple[Rule, ...] = (
         "An entry's `cites` narrows its document's `cites` to the studies this statement "
         "reports; a source outside them usually means the document's `cites` is incomplete.",
         "- source: aksoy-blog\n  cites: [jessup-2025]   # while aksoy-blog has cites: []",
+    ),
+    Rule(
+        "CC214", "duplicate-left-out", W,
+        "A `left_out` item repeats another one, or a quote that a claim already registers.",
+        "A statement is either registered as evidence or left out with a reason, once; a "
+        "repeat is usually a leftover from moving a statement between the two.",
+        "left_out:\n  - source: news-2025\n    quote: \"11 of them\"   # also evidence of a claim",
     ),
     # --- CC3xx: values and arithmetic ---------------------------------------
     Rule(

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from claimcheck.findings import DataPath, Finding, Position
-from claimcheck.model import FORMAT_VERSION, Claim, Evidence, FormatError, Registry, Source
+from claimcheck.model import FORMAT_VERSION, Claim, Evidence, FormatError, LeftOut, Registry, Source
 from claimcheck.rules import rule
 
 
@@ -30,6 +30,8 @@ class ModelResult:
     invalid_source_ids: frozenset[str] = frozenset()
     #: Source ids that items left out for schema errors refer to: those sources are not "unused".
     invalid_item_references: frozenset[str] = frozenset()
+    #: Where each valid `left_out` item sits in the file's `left_out` list.
+    left_out_indexes: tuple[int, ...] = ()
 
 
 def check_top_level(data: Any, has_document: bool) -> Finding | None:
@@ -58,7 +60,7 @@ def build_registry(data: dict[str, Any]) -> ModelResult:
         findings = tuple(findings_from_validation_error(error, data))
         return _salvage(data, findings)
     return ModelResult(registry, tuple(range(len(registry.sources))),
-                       tuple(range(len(registry.claims))), ())
+                       tuple(range(len(registry.claims))), (), left_out_indexes=tuple(range(len(registry.left_out))))
 
 
 def _salvage(data: dict[str, Any], findings: tuple[Finding, ...]) -> ModelResult:
@@ -69,10 +71,12 @@ def _salvage(data: dict[str, Any], findings: tuple[Finding, ...]) -> ModelResult
     """
     sources, source_indexes, invalid_sources = _valid_items(data.get("sources"), Source)
     claims, claim_indexes, invalid_claims = _valid_items(data.get("claims"), Claim)
-    registry = Registry.model_construct(version=FORMAT_VERSION, sources=sources, claims=claims)
+    left_out, left_out_indexes, invalid_left_out = _valid_items(data.get("left_out"), LeftOut)
+    registry = Registry.model_construct(version=FORMAT_VERSION, sources=sources, claims=claims, left_out=left_out)
     invalid_ids = frozenset(s["id"] for s in invalid_sources if isinstance(s, dict) and isinstance(s.get("id"), str))
-    references = frozenset(_referenced_ids(invalid_sources) + _referenced_ids(invalid_claims))
-    return ModelResult(registry, source_indexes, claim_indexes, findings, invalid_ids, references)
+    references = frozenset(_referenced_ids(invalid_sources) + _referenced_ids(invalid_claims)
+                           + _referenced_ids(invalid_left_out))
+    return ModelResult(registry, source_indexes, claim_indexes, findings, invalid_ids, references, left_out_indexes)
 
 
 def _valid_items(items: Any, model: type[BaseModel]) -> tuple[list[Any], tuple[int, ...], list[Any]]:
@@ -233,6 +237,8 @@ def _describe_owner(path: DataPath) -> str:
         return f"claim {path[1] + 1}"
     if len(path) >= 2 and path[0] == "sources" and isinstance(path[1], int):
         return f"source {path[1] + 1}"
+    if len(path) >= 2 and path[0] == "left_out" and isinstance(path[1], int):
+        return f"`left_out` item {path[1] + 1}"
     return "the registry"
 
 
@@ -244,6 +250,8 @@ def _allowed_fields(path: DataPath) -> list[str]:
         owner = Claim
         if len(path) >= 3 and path[2] == "evidence":
             owner = Evidence
+    elif path and path[0] == "left_out":
+        owner = LeftOut
     return list(owner.model_fields)
 
 

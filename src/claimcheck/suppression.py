@@ -1,6 +1,6 @@
 """`ignore` lists in the registry: codes silenced for the findings inside one item.
 
-A source, a claim or an evidence entry may carry `ignore: [CC303]`. A finding
+A source, a claim, an evidence entry or a `left_out` item may carry `ignore: [CC303]`. A finding
 located inside that item (its data path starts with the item's path) whose
 code is listed is silenced: not printed, not counted towards the exit code,
 but counted by `validate --statistics`. A claim's list covers its evidence
@@ -21,6 +21,8 @@ from claimcheck.findings import DataPath, Finding
 from claimcheck.model import RULE_CODE_PATTERN
 from claimcheck.rules import RULES, rule
 
+#: The lists of items that may carry `ignore`, and what one item is called.
+_KINDS = {"sources": "source", "claims": "claim", "left_out": "`left_out` item"}
 #: Findings about reading the file, reported before any item exists.
 FILE_LEVEL_PREFIX = "CC0"
 
@@ -64,7 +66,7 @@ def apply_ignores(findings: Sequence[Finding], data: Any) -> Suppressed:
 
 def _owners(path: DataPath) -> Iterator[DataPath]:
     """The items a finding at `path` lies in: its source or claim, and its evidence entry."""
-    if len(path) >= 2 and path[0] in ("sources", "claims"):
+    if len(path) >= 2 and path[0] in _KINDS:
         yield path[:2]
         if len(path) >= 4 and path[0] == "claims" and path[2] == "evidence":
             yield path[:4]
@@ -94,7 +96,7 @@ def _items(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:
     """Every source, claim and evidence entry that is a mapping, with its path."""
     if not isinstance(data, dict):
         return
-    for kind in ("sources", "claims"):
+    for kind in _KINDS:
         items = data.get(kind)
         if not isinstance(items, list):
             continue
@@ -110,7 +112,7 @@ def _items(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:
 
 
 def _unused(ignore: _Ignore) -> Finding:
-    where = {2: "source" if ignore.owner[0] == "sources" else "claim", 4: "evidence entry"}[len(ignore.owner)]
+    where = "evidence entry" if len(ignore.owner) == 4 else _KINDS[str(ignore.owner[0])]
     message = f"`{ignore.code}` silences no finding in this {where}; remove it from `ignore`"
     if ignore.code.startswith(FILE_LEVEL_PREFIX):
         message += f" ({FILE_LEVEL_PREFIX}xx findings concern the whole file: use --ignore {ignore.code})"

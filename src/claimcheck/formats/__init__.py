@@ -17,9 +17,20 @@ import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from claimcheck.formats.base import CLAIM, CLAIMS, CONFLICTS, EVIDENCE_MAP, FINDINGS, SOURCES, STATISTICS, Format
+from claimcheck.formats.base import (
+    CANDIDATES,
+    CLAIM,
+    CLAIMS,
+    CONFLICTS,
+    COVERAGE,
+    EVIDENCE_MAP,
+    FINDINGS,
+    SOURCES,
+    STATISTICS,
+    Format,
+)
 
-__all__ = ["AUTO", "CLAIM", "CLAIMS", "CONFLICTS", "EVIDENCE_MAP", "FINDINGS", "FORMATS", "SOURCES", "STATISTICS",
+__all__ = ["AUTO", "CANDIDATES", "CLAIM", "CLAIMS", "CONFLICTS", "COVERAGE", "EVIDENCE_MAP", "FINDINGS", "FORMATS", "SOURCES", "STATISTICS",
            "Format", "FormatInfo", "choices", "get", "get_info", "resolve"]
 
 AUTO = "auto"
@@ -35,12 +46,13 @@ class FormatInfo:
 _REPORTS = frozenset({CONFLICTS, CLAIMS, CLAIM, SOURCES})
 
 FORMATS: tuple[FormatInfo, ...] = (
-    FormatInfo("text", "claimcheck.formats.text", frozenset({FINDINGS, STATISTICS}) | _REPORTS),
-    FormatInfo("json", "claimcheck.formats.json", frozenset({FINDINGS, STATISTICS}) | _REPORTS),
+    FormatInfo("text", "claimcheck.formats.text", frozenset({FINDINGS, STATISTICS, CANDIDATES, COVERAGE}) | _REPORTS),
+    FormatInfo("json", "claimcheck.formats.json", frozenset({FINDINGS, STATISTICS, CANDIDATES, COVERAGE}) | _REPORTS),
     FormatInfo("github", "claimcheck.formats.github", frozenset({FINDINGS, CONFLICTS})),
     FormatInfo("sarif", "claimcheck.formats.sarif", frozenset({FINDINGS, CONFLICTS})),
     FormatInfo("markdown", "claimcheck.formats.markdown", frozenset({CLAIMS, CONFLICTS})),
     FormatInfo("html", "claimcheck.formats.html", frozenset({EVIDENCE_MAP})),
+    FormatInfo("yaml", "claimcheck.formats.yaml", frozenset({CANDIDATES})),
 )
 
 

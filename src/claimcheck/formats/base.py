@@ -2,7 +2,8 @@
 
 A format renders *views*: the findings of `validate` (or their counts by code,
 `validate --statistics`), and the reports that `views.py` builds as plain data
-(`conflicts`, `list`, `show`, `sources`, and the evidence map of `report`).
+(`conflicts`, `list`, `show`, `sources`, the evidence map of `report`, and the
+candidates and coverage of `extract` and `coverage`).
 Formats never decide what is a finding or a verdict; they only render. A
 format implements the views the registry in `formats/__init__.py` lists for it.
 """
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 FINDINGS, CONFLICTS, CLAIMS, CLAIM, SOURCES = "findings", "conflicts", "claims", "claim", "sources"
 STATISTICS, EVIDENCE_MAP = "statistics", "evidence-map"
+CANDIDATES, COVERAGE = "candidates", "coverage"
 
 Rows = Sequence[dict[str, Any]]
 
@@ -62,6 +64,12 @@ class Format:
 
     def evidence_map(self, data: dict[str, Any], out: Output) -> None:
         raise NotImplementedError(f"{self.name} does not render the evidence map")
+
+    def candidates(self, data: dict[str, Any], out: Output) -> None:
+        raise NotImplementedError(f"{self.name} does not render candidate claims")
+
+    def coverage(self, data: dict[str, Any], out: Output) -> None:
+        raise NotImplementedError(f"{self.name} does not render coverage")
 
 
 # Control characters other than line feed and tab (C0, DEL and C1, where an ESC

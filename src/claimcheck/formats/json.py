@@ -64,5 +64,11 @@ class JsonFormat(Format):
     def sources(self, rows: Rows, out: Output) -> None:
         out.write(dumps(document("sources", list(rows))))
 
+    def candidates(self, data: dict[str, Any], out: Output) -> None:
+        out.write(dumps(document("extraction", data)))
+
+    def coverage(self, data: dict[str, Any], out: Output) -> None:
+        out.write(dumps(document("coverage", data)))
+
 
 FORMAT = JsonFormat()

@@ -290,6 +290,59 @@ def _render_sources(rows: Rows, console: Console) -> None:
     console.print(table)
 
 
+# ------------------------------------------------------- extract and coverage
+
+def _candidate_line(path: str, candidate: dict[str, Any]) -> Text:
+    """One candidate as a linter prints a finding: path:line:column, then what it proposes."""
+    line = _text(f"{path}:{candidate['line']}:{candidate['column']}: ", "bold")
+    line.append(candidate["kind"], style="cyan")
+    line.append(" ")
+    line.append(printable(candidate["says"]), style="bold")
+    line.append(f"  \"{printable(candidate['quote'])}\"")
+    return line
+
+
+def _render_candidates(data: dict[str, Any], console: Console) -> None:
+    for document in data["documents"]:
+        for candidate in document["candidates"]:
+            console.print(_candidate_line(document["path"], candidate))
+    documents = len(data["documents"])
+    console.print(Text(f"{data['candidates']} candidate claim{'s' if data['candidates'] != 1 else ''} in "
+                       f"{documents} document{'s' if documents != 1 else ''}", style="dim"))
+
+
+def _render_coverage(data: dict[str, Any], console: Console) -> None:
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("source", overflow="fold")
+    table.add_column("candidates", justify="right", no_wrap=True)
+    table.add_column("covered", justify="right", no_wrap=True)
+    table.add_column("left out", justify="right", no_wrap=True)
+    table.add_column("coverage", justify="right", no_wrap=True)
+    for row in data["sources"]:
+        table.add_row(_text(row["source"], "bold"), str(row["candidates"]), str(row["covered"]),
+                      str(row["left_out"]), _percent_text(row["percent"]))
+    table.add_row(Text("total", style="bold"), str(data["candidates"]), str(data["covered"]),
+                  str(sum(row["left_out"] for row in data["sources"])), _percent_text(data["percent"]))
+    console.print(table)
+    gaps = [(row["path"], candidate) for row in data["sources"] for candidate in row["uncovered"]]
+    if gaps:
+        console.print(Text("Not covered (register each, or add it to `left_out:` with a reason):"))
+        for path, candidate in gaps:
+            console.print(Padding(_candidate_line(path, candidate), (0, 0, 0, 2), expand=False))
+    if data["minimum"] is not None:
+        verdict = "passes" if data["passed"] else "fails"
+        console.print(Text(f"Coverage {_percent(data['percent'])} {verdict} the minimum of "
+                           f"{_percent(data['minimum'])}.", style="green" if data["passed"] else "bold red"))
+
+
+def _percent(value: float) -> str:
+    return f"{value:.1f}%"
+
+
+def _percent_text(value: float) -> Text:
+    return Text(_percent(value), style="green" if value >= 100 else "yellow")
+
+
 class TextFormat(Format):
     name = "text"
 
@@ -310,6 +363,12 @@ class TextFormat(Format):
 
     def sources(self, rows: Rows, out: Output) -> None:
         _render_sources(rows, self._console(out))
+
+    def candidates(self, data: dict[str, Any], out: Output) -> None:
+        _render_candidates(data, self._console(out))
+
+    def coverage(self, data: dict[str, Any], out: Output) -> None:
+        _render_coverage(data, self._console(out))
 
     @staticmethod
     def _console(out: Output) -> Console:

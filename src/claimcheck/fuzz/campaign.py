@@ -32,6 +32,9 @@ COMMANDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "show": (("show", "claim-0", "--format", "FORMAT"), ("show", "overall-motile-sperm", "--format", "FORMAT")),
     "sources": (("sources", "--format", "FORMAT"),),
     "report": (("report", "-o", "-"),),
+    "extract": (("extract", "doc-0", "--format", "FORMAT"), ("extract", "aksoy-blog-2025", "--format", "FORMAT"),
+                ("extract", "sources/doc-0.txt", "--kind", "proportion", "--format", "FORMAT")),
+    "coverage": (("coverage", "--format", "FORMAT"), ("coverage", "--min", "100", "--format", "FORMAT")),
     "schema": (("schema",),),
     "rules": (("rules", "--format", "FORMAT"),),
     "rule": (("rule", "CC101"),),
@@ -39,7 +42,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 #: The formats each view offers, taken from the formats registry when the campaign starts.
 _FORMAT_VIEWS = {"validate": "findings", "conflicts": "conflicts", "list": "claims", "show": "claim",
-                 "sources": "sources"}
+                 "sources": "sources", "extract": "candidates", "coverage": "coverage"}
 #: Finding codes that say an input was rejected before it was read further, and what for.
 REJECTIONS = {"CC001": "not UTF-8", "CC002": "YAML syntax", "CC004": "alias expansion", "CC005": "empty",
               "CC006": "not a mapping", "CC007": "version", "CC020": "file too large", "CC021": "too deep",

@@ -1,0 +1,67 @@
+"""`extract` and `coverage` as plain data, for every output format to render alike.
+
+Kept apart from views.py so that these two commands import neither the
+comparison nor the grading layer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck.coverage import Coverage, SourceCoverage
+from claimcheck.extract import Candidate
+
+
+@dataclass(frozen=True)
+class ScannedDocument:
+    """One document `extract` scanned: its registry id if it has one, the path it was read from."""
+
+    source: str | None
+    path: str
+    candidates: Sequence[Candidate]
+
+
+def candidate_dict(candidate: Candidate) -> dict[str, Any]:
+    return {
+        "line": candidate.line,
+        "column": candidate.column,
+        "kind": candidate.kind,
+        "says": candidate.says,
+        "quote": candidate.quote,
+        "words": candidate.words,
+        "sentence": candidate.sentence,
+    }
+
+
+def extraction_data(documents: Sequence[ScannedDocument]) -> dict[str, Any]:
+    return {
+        "documents": [{"source": document.source, "path": document.path,
+                       "candidates": [candidate_dict(c) for c in document.candidates]}
+                      for document in documents],
+        "candidates": sum(len(document.candidates) for document in documents),
+    }
+
+
+def coverage_data(coverage: Coverage, minimum: float | None = None) -> dict[str, Any]:
+    return {
+        "candidates": coverage.candidates,
+        "covered": coverage.covered,
+        "percent": round(coverage.percent, 2),
+        "minimum": minimum,
+        "passed": minimum is None or coverage.percent >= minimum,
+        "sources": [_source(source) for source in coverage.sources],
+    }
+
+
+def _source(source: SourceCoverage) -> dict[str, Any]:
+    return {
+        "source": source.source_id,
+        "path": source.path,
+        "candidates": len(source.candidates),
+        "covered": source.covered,
+        "left_out": sum(item.covered_by == "left_out" for item in source.candidates),
+        "percent": round(source.percent, 2),
+        "uncovered": [candidate_dict(candidate) for candidate in source.uncovered],
+    }

@@ -1,0 +1,180 @@
+"""`claimcheck extract` (candidate claims in documents) and `claimcheck coverage` (what the registry misses)."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from claimcheck import formats
+from claimcheck.cli.common import (
+    EXIT_FINDINGS,
+    color_option,
+    display_name,
+    examples,
+    fail_usage,
+    format_option,
+    prepare_run,
+    print_findings,
+    registry_argument,
+    run_options,
+    stdout,
+    validate_registry,
+)
+from claimcheck.formats.base import Output
+
+if TYPE_CHECKING:
+    from claimcheck.candidates_view import ScannedDocument
+    from claimcheck.cli.common import Run
+    from claimcheck.index import RegistryIndex
+
+KINDS = ("proportion", "count", "duration", "dose", "effect", "stance")
+
+
+@click.command(epilog=examples(
+    "claimcheck extract aksoy-blog-2025",
+    "claimcheck extract sources/new-article.txt --format yaml -o stubs.yaml",
+    "claimcheck extract news-isotretinoin-infertility --kind proportion --format json",
+))
+@click.argument("documents", nargs=-1, required=True, metavar="SOURCE_ID_OR_PATH...")
+@click.option("--registry", "registry", type=click.Path(dir_okay=True, path_type=Path),
+              help="The registry whose source ids name documents. [default: claims.yaml, when it exists]")
+@format_option(formats.CANDIDATES)
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only candidates of this kind.")
+@click.option("-o", "--output", "output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
+@run_options
+@color_option
+def extract(documents: tuple[str, ...], registry: Path | None, output_format: str | None, kinds: tuple[str, ...],
+            output: str | None, force: bool, select: tuple[str, ...], ignore: tuple[str, ...],
+            config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...], color: bool | None) -> None:
+    """Find the candidate claims in documents: each value a sentence states (proportions, counts,
+    durations, doses, effects with intervals and p, test statistics) and each sentence that
+    asserts, denies or hedges, with its line, a quote that `validate` grounds and a proposed
+    `says`. Name registered sources by id, or any text file by its path."""
+    from claimcheck.candidates_view import ScannedDocument, extraction_data
+    from claimcheck.extract import extract as find_candidates
+
+    run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet, limit)
+    fmt = run.output_format(output_format, formats.CANDIDATES)
+    loaded = _registry_for_ids(documents, registry, run)
+    scanned: list[ScannedDocument] = []
+    for name, source_id, text in _texts(documents, loaded, run):
+        candidates = [c for c in find_candidates(text) if not kinds or c.kind in kinds]
+        scanned.append(ScannedDocument(source_id, name, candidates))
+    data = extraction_data(scanned)
+    if output is None:
+        formats.get(fmt).candidates(data, stdout(color))
+        return
+    _write(Path(output), fmt, data, force, quiet)
+
+
+def _write(path: Path, fmt: str, data: dict[str, object], force: bool, quiet: bool) -> None:
+    from claimcheck.safe_write import WriteRefused, write_text
+
+    buffer = io.StringIO()
+    formats.get(fmt).candidates(data, Output(buffer, color=False))
+    try:
+        write_text(path, buffer.getvalue(), overwrite=force)
+    except WriteRefused as error:
+        fail_usage(str(error))
+    if not quiet:
+        click.echo(f"Wrote {data['candidates']} candidate claims to {path}", err=True)
+
+
+def _registry_for_ids(documents: tuple[str, ...], registry: Path | None,
+                      run: Run) -> tuple[RegistryIndex, Path] | None:
+    """The registry that names sources, and its folder: the one given, else claims.yaml if it exists.
+
+    A default registry that cannot be read is passed over when every document is named by its path.
+    """
+    path = registry if registry is not None else run.registries[0]
+    if registry is None and not path.is_file():
+        return None
+    validation = validate_registry(path, run)
+    if validation.index is not None:
+        return validation.index, path.parent
+    if registry is None and all(Path(name).is_file() for name in documents):
+        return None
+    fail_usage(f"{validation.file} cannot be read as a registry; run `claimcheck validate {validation.file}`")
+
+
+def _texts(documents: tuple[str, ...], loaded: tuple[RegistryIndex, Path] | None,
+           run: Run) -> list[tuple[str, str | None, str]]:
+    """(name to show, source id or None, text) of each document named, in order."""
+    from claimcheck.limits import describe
+    from claimcheck.loader import RegistryReadError, read_text
+
+    index = loaded[0] if loaded is not None else None
+    found: list[tuple[str, str | None, str]] = []
+    for name in documents:
+        source = index.sources.get(name) if index is not None else None
+        if source is not None:
+            registered = index.texts.get(name) if index is not None else None
+            if registered is None:
+                fail_usage(f"source `{name}` has no readable text (`path`); `claimcheck validate` says why")
+            found.append((source.path or name, name, registered.text))
+            continue
+        try:
+            raw = read_text(Path(name), run.limits.text_size, what="text")
+        except RegistryReadError as error:
+            missing = str(error).endswith("no such file") and index is not None
+            fail_usage(f"{error} nor a registered source id" if missing else str(error))
+        if raw is None:
+            fail_usage(f"{name}: larger than the text-size limit of {describe(run.limits.text_size)} "
+                       "(`--limit text-size=N` raises it)")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            fail_usage(f"{name}: is not UTF-8 text (byte offset {error.start})")
+        found.append((display_name(Path(name)), _registered_id(name, loaded), text))
+    return found
+
+
+def _registered_id(name: str, loaded: tuple[RegistryIndex, Path] | None) -> str | None:
+    """The id of the registered source whose `path` is this file, if any."""
+    if loaded is None:
+        return None
+    index, folder = loaded
+    try:
+        wanted = Path(name).resolve()
+        return next((source_id for source_id, source in index.sources.items()
+                     if source.path is not None and (folder / source.path).resolve() == wanted), None)
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
+@click.command(epilog=examples(
+    "claimcheck coverage",
+    "claimcheck coverage --min 100",
+    "claimcheck coverage reviews/claims.yaml --format json",
+))
+@registry_argument
+@format_option(formats.COVERAGE)
+@click.option("--min", "minimum", type=click.FloatRange(0, 100), metavar="PERCENT",
+              help="Exit 1 when the registry covers less than PERCENT of the candidates.")
+@run_options
+@color_option
+def coverage(registry: Path | None, output_format: str | None, minimum: float | None, select: tuple[str, ...],
+             ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...],
+             color: bool | None) -> None:
+    """How many of the candidate claims in the sources' texts (`claimcheck extract`) the registry
+    covers, as evidence or under `left_out:`, and which it misses, with their lines."""
+    from claimcheck.candidates_view import coverage_data
+    from claimcheck.coverage import coverage as measure
+
+    run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet, limit)
+    fmt = run.output_format(output_format, formats.COVERAGE)
+    with run.progress():
+        validation = validate_registry(run.registries[0], run)
+    if validation.errors or validation.index is None:
+        click.echo(f"claimcheck: {validation.file} has errors; fix them first (claimcheck validate):", err=True)
+        print_findings(validation.findings, "text", color)
+        sys.exit(EXIT_FINDINGS)
+    data = coverage_data(measure(validation.index), minimum)
+    formats.get(fmt).coverage(data, stdout(color))
+    if not data["passed"]:
+        sys.exit(EXIT_FINDINGS)

@@ -1,0 +1,84 @@
+"""Finding candidate claims in a document's text (`claimcheck extract`, `claimcheck coverage`).
+
+One finder module per family of value forms, each scanning the whole text
+with regular expressions (so a 5 MB text is scanned in well under a second):
+
+- `proportions`: `11 of 30`, `11 out of 30 men (37%)`, `11/30`, `37%`, `30-40%`, `< 10%`,
+  quantifier words about people (`most guys`, `over a third of patients`);
+- `counts`: people counted (`30 men`, `n = 25`);
+- `durations`: `74 days`, `3 to 6 months`, `up to 9 months`, `a 30-year career`, `half a year`;
+- `doses`: `20 mg`, `20 mg twice a day` (40 mg/day), `0.5 mg for each kg of body weight per day`;
+- `effects`: ratio measures with intervals and p, test statistics, p-values, means;
+- `stances`: sentences that assert, deny or hedge.
+
+Within a family, a match that lies inside a longer one is the same statement
+read less fully (`37%` inside `11 out of 30 men (37%)`) and is dropped; across
+families both stay (`30 men` is a count even inside `30 men, and 11 of them`).
+Every proposal is parsed by the value language, and one it cannot read is
+not offered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from claimcheck.extract import counts, doses, durations, effects, proportions, stances
+from claimcheck.extract.base import Hit
+from claimcheck.extract.document import Document
+from claimcheck.values import ValueSyntaxError, parse
+
+FINDERS = (proportions, counts, durations, doses, effects, stances)
+KINDS: tuple[str, ...] = tuple(finder.KIND for finder in FINDERS)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A statement of a document that could be registered as evidence."""
+
+    kind: str
+    says: str
+    quote: str
+    sentence: str
+    line: int
+    column: int
+    start: int  # where the words that state the value start and end in the text (characters)
+    end: int
+    words: str
+
+    @property
+    def quantitative(self) -> bool:
+        return self.kind != stances.KIND
+
+
+def extract(text: str) -> list[Candidate]:
+    """Every candidate claim of a text, in the order the text states them."""
+    document = Document(text)
+    hits = [hit for finder in FINDERS for hit in _outermost(finder.find(text))]
+    hits.sort(key=lambda hit: (hit.start, -hit.end, KINDS.index(hit.kind)))
+    return [_candidate(document, hit) for hit in hits if _readable(hit.says)]
+
+
+def _outermost(hits: Iterable[Hit]) -> Iterator[Hit]:
+    """One family's hits without those inside a longer one, and without repeats."""
+    ordered = sorted(set(hits), key=lambda hit: (hit.start, -hit.end))
+    reach = -1
+    for hit in ordered:
+        if hit.end <= reach:
+            continue
+        reach = hit.end
+        yield hit
+
+
+def _readable(says: str) -> bool:
+    try:
+        parse(says)
+    except ValueSyntaxError:
+        return False
+    return True
+
+
+def _candidate(document: Document, hit: Hit) -> Candidate:
+    place = document.place(hit.start)
+    return Candidate(hit.kind, hit.says, document.quote(hit.start, hit.end), document.sentence_text(hit.start, hit.end),
+                     place.line, place.column, hit.start, hit.end, " ".join(document.text[hit.start:hit.end].split()))

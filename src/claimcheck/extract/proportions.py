@@ -1,0 +1,104 @@
+"""Proportions: `11 of 30`, `11 out of 30 men (37%)`, `11/30`, `37%`, `30-40%`, `< 10%`, `over half of men`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from claimcheck.extract.base import LEAD_NUMBER, NUMBER, PEOPLE, RANGE, Hit, bound_before, clean_number, is_number
+
+KIND = "proportion"
+_PERCENT = r"\s*(?:%|percent\b|per\s+cent\b)"
+_STATED = rf"\s*\(\s*(?P<p>{NUMBER}){_PERCENT}\s*\)"
+_FLAGS = re.IGNORECASE
+
+_K_OF_N = re.compile(
+    rf"(?P<k>\d(?<![\w.,/]\d)[\d,]*)\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+|these\s+)?(?P<n>\d[\d,]*)(?![\w.,/%]|\s*%)"
+    rf"(?:(?:\s+[a-z][\w-]*){{0,3}}?{_STATED})?", _FLAGS)
+_SLASH = re.compile(rf"(?P<k>\d(?<![\w.,/]\d)\d*)\s?/\s?(?P<n>\d+)(?![\w/]|[.,]\d)(?:{_STATED})?")
+#: "30 men, and 11 of them": the total first, the count after.
+_TOTAL_THEN_COUNT = re.compile(
+    r"(?P<n>\d(?<![\w.,]\d)[\d,]*)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2},?\s+and\s+(?P<k>\d[\d,]*)\s+of\s+"
+    r"(?:them|these|those)\b", _FLAGS)
+# A percentage may follow a letter directly where a scraped table lost its separators
+# ("Hypospermatogenesis30-40%"), so only a digit or a decimal point before it is refused.
+_PERCENT_RANGE = re.compile(rf"(?P<a>{LEAD_NUMBER})(?:{_PERCENT})?{RANGE}(?P<b>{NUMBER}){_PERCENT}", _FLAGS)
+_ONE_PERCENT = re.compile(rf"(?P<a>{LEAD_NUMBER}){_PERCENT}", _FLAGS)
+#: A percentage that is not a proportion: a confidence level, or a relative change.
+_NOT_A_PROPORTION_AFTER = re.compile(r"\s*(?:CI\b|confidence|credible|prediction|uncertainty)", _FLAGS)
+_NOT_A_PROPORTION_BEFORE = re.compile(
+    r"(?:reduc|increas|decreas|lower|rais|cut|drop|declin|fell|rose|fall|ris|grew|grow|improv)\w*\s+(?:by\s+)?$",
+    _FLAGS)
+
+_QUANTIFIERS = {
+    "over half": "over half", "more than half": "over half", "over a third": "over a third",
+    "more than a third": "over a third", "about half": "about half", "around half": "about half",
+    "nearly half": "about half", "almost half": "about half", "roughly half": "about half",
+    "half": "half", "a third": "a third", "about a third": "a third", "the vast majority": "majority",
+    "the majority": "majority", "a majority": "majority", "majority": "majority", "most": "most",
+    "all": "all", "none": "none", "few": "few", "a few": "few", "some": "some",
+}
+#: A quantifier word about people; the match is the word alone, so that a percentage beside it
+#: (`over half (54%) of men`) is a candidate of its own.
+_QUANTIFIER = re.compile(
+    r"(?<![\w-])(?<!not\s)(?P<q>" + "|".join(sorted(map(re.escape, _QUANTIFIERS), key=len, reverse=True)) + r")"
+    rf"(?=\s+(?:\(\s*{NUMBER}{_PERCENT}\s*\)\s+)?(?:of\s+(?:the\s+|these\s+|those\s+|our\s+)?)?"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?{PEOPLE}\b)", _FLAGS)
+
+
+def find(text: str) -> Iterator[Hit]:
+    yield from _counts(text)
+    yield from _ranges(text)
+    yield from _percentages(text)
+    yield from _quantifiers(text)
+
+
+def _count_says(k: str, n: str, stated: str | None) -> str | None:
+    count, total = int(clean_number(k)), int(clean_number(n))
+    if total == 0 or count > total:
+        return None
+    return f"{count}/{total}" + (f" ({clean_number(stated)}%)" if stated else "")
+
+
+def _counts(text: str) -> Iterator[Hit]:
+    for pattern in (_K_OF_N, _SLASH):
+        for match in pattern.finditer(text):
+            says = _count_says(match["k"], match["n"], match["p"])
+            if says is not None:
+                yield Hit(match.start(), match.end(), says, KIND)
+    for match in _TOTAL_THEN_COUNT.finditer(text):
+        says = _count_says(match["k"], match["n"], None)
+        if says is not None:
+            yield Hit(match.start(), match.end(), says, KIND)
+
+
+def _ranges(text: str) -> Iterator[Hit]:
+    for match in _PERCENT_RANGE.finditer(text):
+        if not is_number(match["a"]) or _NOT_A_PROPORTION_AFTER.match(text, match.end()):
+            continue
+        start, bound, _symbol = bound_before(text, match.start())
+        says = f"{bound} " if bound else ""
+        yield Hit(start, match.end(), f"{says}{clean_number(match['a'])}-{clean_number(match['b'])}%", KIND)
+
+
+def _percentages(text: str) -> Iterator[Hit]:
+    for match in _ONE_PERCENT.finditer(text):
+        if not is_number(match["a"]) or _NOT_A_PROPORTION_AFTER.match(text, match.end()):
+            continue
+        if _NOT_A_PROPORTION_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+            continue
+        number = clean_number(match["a"])
+        start, bound, symbol = bound_before(text, match.start())
+        if symbol in ("<", ">"):
+            says = f"{symbol}{number}%"  # as the document writes it: `< 10%` proposes `<10%`
+        else:
+            says = f"{bound} {number}%" if bound else f"{number}%"
+        yield Hit(start, match.end(), says, KIND)
+
+
+def _quantifiers(text: str) -> Iterator[Hit]:
+    for match in _QUANTIFIER.finditer(text):
+        word = " ".join(match["q"].lower().split())
+        yield Hit(match.start(), match.end(), _QUANTIFIERS[word], KIND)
+
+
