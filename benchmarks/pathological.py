@@ -110,6 +110,17 @@ _STATEMENTS = (
 )
 
 
+def prose_text(folder: Path, size: int = 5_000_000) -> None:
+    """A text of `size` characters of prose without a single value: what every scan costs at least."""
+    rng = random.Random(9)
+    sentences: list[str] = []
+    total = 0
+    while total < size:
+        sentences.append(_filler(rng))
+        total += len(sentences[-1]) + 1
+    _write(folder, "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5)), [])
+
+
 def dense_text(folder: Path, size: int = 5_000_000) -> None:
     """A text of `size` characters where every other sentence states a value: the cost of `extract`."""
     rng = random.Random(8)
@@ -142,7 +153,9 @@ CASES: tuple[Case, ...] = (
          ("conflicts", "{registry}"), lambda folder: many_entries(folder, 10_000, "stance")),
     Case("entries-count", "1 claim, 2,000 counts k/n from 2,000 studies: `conflicts`",
          ("conflicts", "{registry}"), lambda folder: many_entries(folder, 2_000, "count")),
-    Case("extract-5mb", "5 MB text, a value in every other sentence: `extract --format json`",
+    Case("extract-prose", "5 MB text of prose without values: `extract --format json`",
+         ("extract", "big", "--registry", "{registry}", "--format", "json"), prose_text),
+    Case("extract-dense", "5 MB text, a value in every other sentence (65,000 candidates): `extract --format json`",
          ("extract", "big", "--registry", "{registry}", "--format", "json"), dense_text),
 )
 

@@ -21,7 +21,8 @@ def test_readme_shows_the_real_current_output(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.chdir(ROOT)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("validate", "list --tag efficacy", "conflicts", "show overall-motile-sperm",
-                    "conflicts examples/halvorex/claims.yaml", "show stroke-risk examples/halvorex/claims.yaml"):
+                    "conflicts examples/halvorex/claims.yaml", "show stroke-risk examples/halvorex/claims.yaml",
+                    "extract news-isotretinoin-infertility", "coverage --min 100"):
         assert f"<!-- output: claimcheck {command} -->" in readme, command
     assert load_update_readme().render(readme) == readme, "run: python scripts/update_readme.py"
 

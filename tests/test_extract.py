@@ -184,8 +184,10 @@ def test_extract_text_output_is_one_line_a_candidate(registry) -> None:
     result = invoke("extract", "news-a")
     assert result.exit_code == 0
     assert result.output == (
-        'texts/news.txt:1:10: proportion 11/30  "Of them, 11 of 30 men responded."\n'
-        'texts/news.txt:2:1: proportion about 5%  "About 5% of men had a rash."\n'
+        "texts/news.txt:1:10: proportion 11/30\n"
+        '    "Of them, 11 of 30 men responded."\n'
+        "texts/news.txt:2:1: proportion about 5%\n"
+        '    "About 5% of men had a rash."\n'
         "2 candidate claims in 1 document\n")
 
 
@@ -261,7 +263,8 @@ def test_coverage_lists_the_gaps_and_fails_below_the_minimum(registry) -> None:
         "  total             3         2          1      66.7%  \n"
         "                                                       \n"
         "Not covered (register each, or add it to `left_out:` with a reason):\n"
-        '  texts/news.txt:2:1: proportion about 5%  "About 5% of men had a rash."\n'
+        "  texts/news.txt:2:1: proportion about 5%\n"
+        '      "About 5% of men had a rash."\n'
         "Coverage 66.7% fails the minimum of 90.0%.\n")
     assert invoke("coverage", "--min", "60").exit_code == 0
 

@@ -25,21 +25,19 @@ _UNITS = {"mg": "mg", "milligram": "mg", "g": "g", "gram": "g", "mcg": "mcg", "Â
 
 
 def find(text: str) -> Iterator[Hit]:
-    for match in _SIMPLE.finditer(text):
-        if is_number(match["a"]):
-            yield Hit(match.start(), match.end(), f"{clean_number(match['a'])} {_unit(match['unit'])}", KIND)
-    for match in _DAILY.finditer(text):
-        if is_number(match["a"]):
-            yield Hit(match.start(), match.end(), f"{clean_number(match['a'])} {_unit(match['unit'])}/day", KIND)
-    for match in _REPEATED.finditer(text):
-        if not is_number(match["a"]):
+    """One scan for a mass (`20 mg`); the longer forms are then tried where each mass starts."""
+    for simple in _SIMPLE.finditer(text):
+        if not is_number(simple["a"]):
             continue
-        times = _TIMES[" ".join(match["times"].lower().split())]
-        daily = Fraction(clean_number(match["a"])) * times
-        yield Hit(match.start(), match.end(), f"{_plain(daily)} {_unit(match['unit'])}/day", KIND)
-    for match in _BY_WEIGHT.finditer(text):
-        if is_number(match["a"]):
-            yield Hit(match.start(), match.end(), f"{clean_number(match['a'])} {_unit(match['unit'])}/kg/day", KIND)
+        number, start = clean_number(simple["a"]), simple.start()
+        yield Hit(start, simple.end(), f"{number} {_unit(simple['unit'])}", KIND)
+        if match := _DAILY.match(text, start):
+            yield Hit(start, match.end(), f"{number} {_unit(match['unit'])}/day", KIND)
+        if match := _REPEATED.match(text, start):
+            daily = Fraction(number) * _TIMES[" ".join(match["times"].lower().split())]
+            yield Hit(start, match.end(), f"{_plain(daily)} {_unit(match['unit'])}/day", KIND)
+        if match := _BY_WEIGHT.match(text, start):
+            yield Hit(start, match.end(), f"{number} {_unit(match['unit'])}/kg/day", KIND)
 
 
 def _unit(written: str) -> str:

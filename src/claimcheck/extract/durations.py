@@ -13,8 +13,11 @@ _FLAGS = re.IGNORECASE
 _DURATION = re.compile(
     rf"(?P<a>{LEAD_WORD_NUMBER})(?:{RANGE}(?P<b>{NUMBER}))?(?:\s+|\s*-\s*){_UNIT}\b", _FLAGS)
 _WORDS = {"half a year": "6 months", "a year and a half": "18 months", "half a day": "12 hours",
-          "a year and a half's": "18 months", "a decade": "10 years", "two decades": "20 years"}
-_DURATION_WORDS = re.compile(r"\b(?P<words>" + "|".join(map(re.escape, _WORDS)) + r")\b", _FLAGS)
+          "a decade": "10 years", "two decades": "20 years"}
+# Case-sensitive, each phrase also with a capital, and nothing before the first word: an
+# alternation of plain words is quick to scan for (the word boundary before is checked after).
+_DURATION_WORDS = re.compile("(?P<words>" + "|".join(
+    re.escape(variant) for words in _WORDS for variant in (words, words.capitalize())) + r")\b")
 #: A range with its unit said earlier in the sentence: "a few months to see results, usually 3 to 6".
 _BARE_RANGE = re.compile(
     r"(?P<a>\d(?<![\w.,]\d)\d*)\s*(?:[-‐‑‒–—−]|to)\s*(?P<b>\d+)\b(?!\s*(?:%|[a-z]|[-‐‑‒–—−]\s*[a-z]))", _FLAGS)
@@ -32,6 +35,8 @@ def find(text: str) -> Iterator[Hit]:
         says = f"{bound} {amount}" if bound else amount
         yield Hit(start, match.end(), f"{says} {_unit(match['unit'], amount)}", KIND)
     for match in _DURATION_WORDS.finditer(text):
+        if match.start() and text[match.start() - 1].isalnum():
+            continue
         yield Hit(match.start(), match.end(), _WORDS[match["words"].lower()], KIND)
     for match in _BARE_RANGE.finditer(text):
         usually = _USUALLY.search(text, max(0, match.start() - 16), match.start())

@@ -292,20 +292,20 @@ def _render_sources(rows: Rows, console: Console) -> None:
 
 # ------------------------------------------------------- extract and coverage
 
-def _candidate_line(path: str, candidate: dict[str, Any]) -> Text:
-    """One candidate as a linter prints a finding: path:line:column, then what it proposes."""
+def _print_candidate(path: str, candidate: dict[str, Any], console: Console, indent: int = 0) -> None:
+    """One candidate as a linter prints a finding (path:line:column, then what it proposes), its quote below."""
     line = _text(f"{path}:{candidate['line']}:{candidate['column']}: ", "bold")
     line.append(candidate["kind"], style="cyan")
     line.append(" ")
     line.append(printable(candidate["says"]), style="bold")
-    line.append(f"  \"{printable(candidate['quote'])}\"")
-    return line
+    _indented(console, line, indent)
+    _indented(console, _text(f"\"{candidate['quote']}\"", "dim"), indent + 4)
 
 
 def _render_candidates(data: dict[str, Any], console: Console) -> None:
     for document in data["documents"]:
         for candidate in document["candidates"]:
-            console.print(_candidate_line(document["path"], candidate))
+            _print_candidate(document["path"], candidate, console)
     documents = len(data["documents"])
     console.print(Text(f"{data['candidates']} candidate claim{'s' if data['candidates'] != 1 else ''} in "
                        f"{documents} document{'s' if documents != 1 else ''}", style="dim"))
@@ -328,7 +328,7 @@ def _render_coverage(data: dict[str, Any], console: Console) -> None:
     if gaps:
         console.print(Text("Not covered (register each, or add it to `left_out:` with a reason):"))
         for path, candidate in gaps:
-            console.print(Padding(_candidate_line(path, candidate), (0, 0, 0, 2), expand=False))
+            _print_candidate(path, candidate, console, indent=2)
     if data["minimum"] is not None:
         verdict = "passes" if data["passed"] else "fails"
         console.print(Text(f"Coverage {_percent(data['percent'])} {verdict} the minimum of "
