@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 from pathlib import Path
@@ -76,6 +77,7 @@ def found(text: str) -> list[tuple[str, str, str]]:
      [("effect", "OR 1.5 (95% CI 1.1-2.0)", "odds ratio was 1.5 (95% confidence interval 1.1 to 2.0)")]),
     ("Mean difference -2.1 (95% CI -3.0 to -1.2).",
      [("effect", "MD -2.1 (95% CI -3.0 to -1.2)", "Mean difference -2.1 (95% CI -3.0 to -1.2)")]),
+    ("They took 20 or 40 (25%-30%) doses.", [("proportion", "25-30%", "25%-30%")]),  # "or" is no odds ratio
     ("Scores differed, t(28) = 2.20, p = .04.", [("effect", "t(28) = 2.20, p = .04", "t(28) = 2.20, p = .04")]),
     ("The difference was significant (p < 0.001).", [("effect", "p < 0.001", "(p < 0.001")]),
     ("Anxiety was M = 3.48, SD = 1.20, n = 25.", [("effect", "M = 3.48, SD = 1.20, n = 25", "M = 3.48, SD = 1.20, n = 25")]),
@@ -219,7 +221,8 @@ def test_extract_writes_a_file_only_when_asked_to_replace_it(registry, tmp_path:
     refused = invoke("extract", "notes.txt", "--format", "yaml", "-o", "stubs.yaml")
     assert refused.exit_code == 2 and "stubs.yaml" in refused.output
     assert (tmp_path / "stubs.yaml").read_text() == "kept\n"
-    assert invoke("extract", "notes.txt", "--format", "yaml", "-o", "stubs.yaml", "--force").exit_code == 0
+    written = invoke("extract", "notes.txt", "-o", "stubs.yaml", "--force")  # YAML, as the name says
+    assert (written.exit_code, written.output) == (0, "Wrote 1 candidate claim to stubs.yaml\n")
     assert "says: \"74 days\"" in (tmp_path / "stubs.yaml").read_text()
 
 
@@ -273,6 +276,13 @@ def test_coverage_of_a_registry_with_errors_shows_them(registry) -> None:
     registry(MINIMAL_SOURCES + MINIMAL_CLAIM.replace("11/30", "eleven"))
     result = invoke("coverage")
     assert result.exit_code == 1 and "CC301" in result.output
+
+
+def test_the_command_offers_every_kind_of_candidate() -> None:
+    from claimcheck.extract import KINDS
+
+    command = importlib.import_module("claimcheck.cli.extract")  # the package's `extract` is the click command
+    assert command.KINDS == KINDS
 
 
 def test_extract_kind_filter_and_json_lines_are_json(registry) -> None:

@@ -85,7 +85,8 @@ def coverage(index: RegistryIndex) -> Coverage:
     for source_id, text in index.texts.items():
         source = index.sources[source_id]
         registered = _registered(index, source_id, text)
-        candidates = tuple(CandidateCoverage(candidate, _holder(text, candidate, registered))
+        starts = [span.start for span in registered]
+        candidates = tuple(CandidateCoverage(candidate, _holder(text, candidate, registered, starts))
                            for candidate in extract(text.text))
         reports.append(SourceCoverage(source_id, source.path or "", candidates))
     return Coverage(tuple(reports))
@@ -109,10 +110,11 @@ def _spans(text: SourceText, quote: str, holder: str) -> Iterable[Registered]:
         yield Registered(span[0], span[1], holder)
 
 
-def _holder(text: SourceText, candidate: Candidate, registered: Sequence[Registered]) -> str | None:
+def _holder(text: SourceText, candidate: Candidate, registered: Sequence[Registered],
+            starts: Sequence[int]) -> str | None:
     """The first registered quote (in text order) whose span holds the candidate's words."""
     start, end = text.normalised_index(candidate.start), text.normalised_index(candidate.end)
-    last = bisect.bisect_right([span.start for span in registered], start)
+    last = bisect.bisect_right(starts, start)
     for span in registered[:last]:
         if span.end >= end:
             return span.holder

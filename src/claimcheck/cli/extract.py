@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from claimcheck.cli.common import Run
     from claimcheck.index import RegistryIndex
 
+#: extract.KINDS, written out so that building the command line imports no finder (a test keeps them equal).
 KINDS = ("proportion", "count", "duration", "dose", "effect", "stance")
 
 
@@ -44,7 +45,8 @@ KINDS = ("proportion", "count", "duration", "dose", "effect", "stance")
               help="The registry whose source ids name documents. [default: claims.yaml, when it exists]")
 @format_option(formats.CANDIDATES)
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Only candidates of this kind.")
-@click.option("-o", "--output", "output", metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option("-o", "--output", "output", metavar="FILE",
+              help="Write to FILE instead of standard output (in YAML or JSON when it is named so, unless --format).")
 @click.option("--force", is_flag=True, help="With -o: replace FILE if it exists.")
 @run_options
 @color_option
@@ -59,7 +61,7 @@ def extract(documents: tuple[str, ...], registry: Path | None, output_format: st
     from claimcheck.extract import extract as find_candidates
 
     run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet, limit)
-    fmt = run.output_format(output_format, formats.CANDIDATES)
+    fmt = run.output_format(output_format or _format_of(output), formats.CANDIDATES)
     loaded = _registry_for_ids(documents, registry, run)
     scanned: list[ScannedDocument] = []
     for name, source_id, text in _texts(documents, loaded, run):
@@ -72,6 +74,12 @@ def extract(documents: tuple[str, ...], registry: Path | None, output_format: st
     _write(Path(output), fmt, data, force, quiet)
 
 
+def _format_of(output: str | None) -> str | None:
+    """The format a file name asks for (`stubs.yaml`), or None to let --format and auto decide."""
+    suffix = Path(output).suffix.lower() if output else ""
+    return {".yaml": "yaml", ".yml": "yaml", ".json": "json"}.get(suffix)
+
+
 def _write(path: Path, fmt: str, data: dict[str, object], force: bool, quiet: bool) -> None:
     from claimcheck.safe_write import WriteRefused, write_text
 
@@ -82,7 +90,8 @@ def _write(path: Path, fmt: str, data: dict[str, object], force: bool, quiet: bo
     except WriteRefused as error:
         fail_usage(str(error))
     if not quiet:
-        click.echo(f"Wrote {data['candidates']} candidate claims to {path}", err=True)
+        count = data["candidates"]
+        click.echo(f"Wrote {count} candidate claim{'' if count == 1 else 's'} to {path}", err=True)
 
 
 def _registry_for_ids(documents: tuple[str, ...], registry: Path | None,

@@ -19,7 +19,8 @@ _NAMES = {
     "odds ratio": "OR", "hazard ratio": "HR", "mean difference": "MD", "risk difference": "RD",
     "adjusted odds ratio": "aOR", "adjusted hazard ratio": "aHR", "adjusted risk ratio": "aRR",
 }
-_ABBREVIATIONS = r"a?(?:RR|OR|HR|IRR)|MD|SMD|RD"
+#: Written in capitals only (case-sensitive even in a case-insensitive pattern): "or" is a word.
+_ABBREVIATIONS = r"(?-i:a?(?:RR|OR|HR|IRR)|MD|SMD|RD)"
 _NAME = "|".join(sorted(map(re.escape, _NAMES), key=len, reverse=True))
 _P = r"p\s*(?P<op><\s*=|[=<>≤])\s*(?P<pv>0?[.·]\d+|1(?:[.·]0+)?)"
 _ESTIMATE = re.compile(
