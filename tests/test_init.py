@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from claimcheck.init import STARTER_FILES, starter_text
-from claimcheck.model import Claim, Evidence, Source
+from claimcheck.model import Claim, Evidence, LeftOut, Source
 from conftest import ROOT, invoke
 
 WRITTEN = ["claims.yaml", "sources/example-trial-report.txt", ".pre-commit-config.yaml"]
@@ -43,9 +43,16 @@ def test_the_starter_validates_clean(tmp_path: Path, monkeypatch) -> None:
 def test_the_starter_explains_every_field_of_the_format() -> None:
     text = starter_text("claims.yaml")
     assert "version: 1" in text
-    for model in (Source, Claim, Evidence):
+    for model in (Source, Claim, Evidence, LeftOut):
         for field in model.model_fields:
             assert f" {field}:" in text, (model.__name__, field)
+
+
+def test_the_starter_covers_every_candidate_of_its_text(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    invoke("init", "review")
+    monkeypatch.chdir(tmp_path / "review")
+    assert invoke("coverage", "--min", "100").exit_code == 0
 
 
 def test_the_sample_text_says_it_is_fictional() -> None:
