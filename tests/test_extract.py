@@ -42,6 +42,9 @@ def found(text: str) -> list[tuple[str, str, str]]:
     ("Up to 30% of people notice it.", [("proportion", "up to 30%", "Up to 30%")]),
     ("About 1% of men have this issue.", [("proportion", "about 1%", "About 1%")]),
     ("Severe depression in < 1%.", [("proportion", "<1%", "< 1%")]),
+    ("It failed in less than 5% of cases.", [("proportion", "under 5%", "less than 5%")]),
+    ("Of those treated, 11 of the 30 men improved.", [("proportion", "11/30", "11 of the 30")]),
+    ("Response: 45.5% (95% CI 40-51%).", [("proportion", "45.5%", "45.5%")]),  # the interval is no proportion
     ("Efficacy reached >90% after a week.", [("proportion", ">90%", ">90%")]),
     # quantifier words about people
     ("Most patients improved.", [("proportion", "most", "Most")]),
@@ -69,6 +72,7 @@ def found(text: str) -> list[tuple[str, str, str]]:
     ("Use 0.5 mg for each kg of body weight per day.",
      [("dose", "0.5 mg/kg/day", "0.5 mg for each kg of body weight per day")]),
     ("A single 100 mg tablet.", [("dose", "100 mg", "100 mg")]),
+    ("A dose of 0.5 mg per kg.", []),  # a per-kilogram dose is stated in the value language only per day
     # effects, intervals, p-values, test statistics, means
     ("The rate ratio was 0.83 (95% CI 0.75-0.93), p = 0.03.",
      [("effect", "IRR 0.83 (95% CI 0.75-0.93), p = 0.03", "rate ratio was 0.83 (95% CI 0.75-0.93), p = 0.03")]),

@@ -14,12 +14,12 @@ _PEOPLE_COUNT = re.compile(
 #: A sample size in brackets, `(n = 25)`; an `n` inside a longer statistic belongs to that statistic.
 _N_EQUALS = re.compile(r"\(\s*(?P<words>n\s*=\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+))\s*[),;]")
 #: "11 of 30 men": the 30 is the total of a proportion, found as one there.
-_TOTAL_OF_PROPORTION = re.compile(r"(?:\bof|\bout\s+of|/)\s*$", re.IGNORECASE)
+_TOTAL_OF_PROPORTION = re.compile(r"(?:\bof|\bout\s+of|/)\s*(?:the\s+|all\s+|these\s+)?$", re.IGNORECASE)
 
 
 def find(text: str) -> Iterator[Hit]:
     for match in _PEOPLE_COUNT.finditer(text):
-        if not _TOTAL_OF_PROPORTION.search(text, max(0, match.start() - 8), match.start()):
+        if not _TOTAL_OF_PROPORTION.search(text, max(0, match.start() - 16), match.start()):
             yield Hit(match.start(), match.end(), clean_number(match["n"]), KIND)
     for match in _N_EQUALS.finditer(text):
         yield Hit(match.start("words"), match.end("words"), clean_number(match["n"]), KIND)

@@ -13,14 +13,15 @@ _FLAGS = re.IGNORECASE
 _MASS = r"(?P<unit>mg|milligrams?|g|grams?|mcg|µg|micrograms?)"
 _PER_DAY = r"(?:(?:a|per|each|every|/)\s*day|daily|/\s*d\b)"
 _TIMES = {"once": 1, "twice": 2, "three times": 3, "four times": 4, "thrice": 3}
+_PER_KG = r"\s*(?:/|per|for\s+each|a|for\s+every)\s*(?:kg|kilogram)\b"
+#: A mass; one per kilogram of body weight is not a dose the value language can state unless daily.
 _SIMPLE = re.compile(rf"(?P<a>{LEAD_WORD_NUMBER})\s*{_MASS}\b", _FLAGS)
 _DAILY = re.compile(rf"(?P<a>{LEAD_WORD_NUMBER})\s*{_MASS}\s*(?:total\s+|in\s+total\s+)?{_PER_DAY}", _FLAGS)
 _REPEATED = re.compile(
     rf"(?P<a>{LEAD_WORD_NUMBER})\s*{_MASS}(?:\s+of\s+(?:the\s+)?[a-z]+)?\s+(?P<times>once|twice|thrice|three\s+times|"
     rf"four\s+times)\s+{_PER_DAY}", _FLAGS)
-_BY_WEIGHT = re.compile(
-    rf"(?P<a>{LEAD_WORD_NUMBER})\s*{_MASS}\s*(?:/|per|for\s+each|a|for\s+every)\s*(?:kg|kilogram)\b"
-    rf"(?:\s+of\s+body\s*weight)?\s*{_PER_DAY}", _FLAGS)
+_BY_WEIGHT = re.compile(rf"(?P<a>{LEAD_WORD_NUMBER})\s*{_MASS}{_PER_KG}(?:\s+of\s+body\s*weight)?\s*{_PER_DAY}", _FLAGS)
+_PER_KG_AFTER = re.compile(_PER_KG, _FLAGS)
 _UNITS = {"mg": "mg", "milligram": "mg", "g": "g", "gram": "g", "mcg": "mcg", "µg": "mcg", "microgram": "mcg"}
 
 
@@ -30,7 +31,8 @@ def find(text: str) -> Iterator[Hit]:
         if not is_number(simple["a"]):
             continue
         number, start = clean_number(simple["a"]), simple.start()
-        yield Hit(start, simple.end(), f"{number} {_unit(simple['unit'])}", KIND)
+        if not _PER_KG_AFTER.match(text, simple.end()):
+            yield Hit(start, simple.end(), f"{number} {_unit(simple['unit'])}", KIND)
         if match := _DAILY.match(text, start):
             yield Hit(start, match.end(), f"{number} {_unit(match['unit'])}/day", KIND)
         if match := _REPEATED.match(text, start):

@@ -26,6 +26,10 @@ _PERCENT_RANGE = re.compile(rf"(?P<a>{LEAD_NUMBER})(?:{_PERCENT})?{RANGE}(?P<b>{
 _ONE_PERCENT = re.compile(rf"(?P<a>{LEAD_NUMBER}){_PERCENT}", _FLAGS)
 #: A percentage that is not a proportion: a confidence level, or a relative change.
 _NOT_A_PROPORTION_AFTER = re.compile(r"\s*(?:CI\b|confidence|credible|prediction|uncertainty)", _FLAGS)
+#: The high end of a range (`30-40%`), a proportion only with its low end, as the range finder reads it.
+_RANGE_END_BEFORE = re.compile(rf"\d\s*(?:%|percent|per\s+cent)?{RANGE}$", _FLAGS)
+#: The ends of an interval or a range of a statistic, not a proportion of their own: `95% CI 40-51%`.
+_INTERVAL_BEFORE = re.compile(r"(?:\bCI|confidence\s+interval|\bIQR|interquartile\s+range)\s*[:,]?\s*$", _FLAGS)
 _NOT_A_PROPORTION_BEFORE = re.compile(
     r"(?:reduc|increas|decreas|lower|rais|cut|drop|declin|fell|rose|fall|ris|grew|grow|improv)\w*\s+(?:by\s+)?$",
     _FLAGS)
@@ -76,6 +80,8 @@ def _ranges(text: str) -> Iterator[Hit]:
     for match in _PERCENT_RANGE.finditer(text):
         if not is_number(match["a"]) or _NOT_A_PROPORTION_AFTER.match(text, match.end()):
             continue
+        if _INTERVAL_BEFORE.search(text, max(0, match.start() - 32), match.start()):
+            continue
         start, bound, _symbol = bound_before(text, match.start())
         says = f"{bound} " if bound else ""
         yield Hit(start, match.end(), f"{says}{clean_number(match['a'])}-{clean_number(match['b'])}%", KIND)
@@ -85,7 +91,9 @@ def _percentages(text: str) -> Iterator[Hit]:
     for match in _ONE_PERCENT.finditer(text):
         if not is_number(match["a"]) or _NOT_A_PROPORTION_AFTER.match(text, match.end()):
             continue
-        if _NOT_A_PROPORTION_BEFORE.search(text, max(0, match.start() - 24), match.start()):
+        before = max(0, match.start() - 32)
+        if any(pattern.search(text, before, match.start())
+               for pattern in (_NOT_A_PROPORTION_BEFORE, _INTERVAL_BEFORE, _RANGE_END_BEFORE)):
             continue
         number = clean_number(match["a"])
         start, bound, symbol = bound_before(text, match.start())
