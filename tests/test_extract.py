@@ -130,6 +130,16 @@ def test_typographic_dashes_and_quotes_and_numbers_split_by_line_breaks() -> Non
     assert candidates[1].quote == "months of treatment helped 11 out of 30 men (37%)."
 
 
+def test_a_page_scraped_into_one_line_gives_short_quotes_and_sentences() -> None:
+    text = ("word " * 300 + "11 of 30 men ") * 3  # no full stop anywhere
+    candidates = extract(text)
+    assert [c.says for c in candidates] == ["11/30"] * 3
+    for candidate in candidates:
+        assert len(candidate.quote) <= 160 and "11 of 30" in candidate.quote
+        assert len(candidate.sentence) <= 602 and candidate.sentence.startswith("…word")
+        assert SourceText(text).find(candidate.quote) is not None
+
+
 # A short, made-up trial report for these tests (no real trial is described).
 FICTIONAL_REPORT = """\
 Zendrovir for winter colds: a made-up trial

@@ -80,5 +80,6 @@ def _readable(says: str) -> bool:
 
 def _candidate(document: Document, hit: Hit) -> Candidate:
     place = document.place(hit.start)
-    return Candidate(hit.kind, hit.says, document.quote(hit.start, hit.end), document.sentence_text(hit.start, hit.end),
-                     place.line, place.column, hit.start, hit.end, " ".join(document.text[hit.start:hit.end].split()))
+    quote, sentence = document.quote_and_sentence(hit.start, hit.end)
+    return Candidate(hit.kind, hit.says, quote, sentence, place.line, place.column, hit.start, hit.end,
+                     " ".join(document.text[hit.start:hit.end].split()))

@@ -18,6 +18,8 @@ from functools import cached_property
 
 #: Quotes longer than this are cut to whole words around the candidate.
 MAX_QUOTE = 160
+#: Sentences longer than this (a scraped page may be one line without a full stop) are cut the same way.
+MAX_SENTENCE = 600
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"'”’)]?\s+"        # a full stop, then white space
     r"|;\s*"                           # a semicolon
@@ -61,18 +63,24 @@ class Document:
         stop = starts[last] if last < len(starts) else len(self.text)
         return starts[first], max(stop, end)
 
-    def sentence_text(self, start: int, end: int) -> str:
+    def quote_and_sentence(self, start: int, end: int) -> tuple[str, str]:
+        """A verbatim quote that holds text[start:end] (its sentence, cut to whole words when
+        long), and its sentence (cut, with `…` where cut, when very long), white space made single spaces."""
         low, high = self.sentence(start, end)
-        return " ".join(self.text[low:high].split())
+        quote = self._flat(*self._around(low, high, start, end, MAX_QUOTE))
+        first, last = self._around(low, high, start, end, MAX_SENTENCE)
+        sentence = ("…" if first > low else "") + self._flat(first, last) + ("…" if last < high else "")
+        return _CELL_JOIN.sub(" ", quote.rstrip(" ,:;–—-")), sentence
 
-    def quote(self, start: int, end: int) -> str:
-        """A verbatim quote that holds text[start:end]: its sentence, cut to whole words when long."""
-        low, high = self.sentence(start, end)
-        if high - low > MAX_QUOTE:
-            margin = max(0, (MAX_QUOTE - (end - start)) // 2)
-            low, high = self._word_start(max(low, start - margin), start), self._word_end(min(high, end + margin), end)
-        quote = " ".join(self.text[low:high].split()).rstrip(" ,:;–—-")
-        return _CELL_JOIN.sub(" ", quote)
+    def _around(self, low: int, high: int, start: int, end: int, longest: int) -> tuple[int, int]:
+        """The bounds of text[low:high], or of whole words around text[start:end] of about `longest` characters."""
+        if high - low <= longest:
+            return low, high
+        margin = max(0, (longest - (end - start)) // 2)
+        return self._word_start(max(low, start - margin), start), self._word_end(min(high, end + margin), end)
+
+    def _flat(self, low: int, high: int) -> str:
+        return " ".join(self.text[low:high].split())
 
     def _word_start(self, index: int, limit: int) -> int:
         """`index` moved right to the start of a word, but not past `limit`."""
