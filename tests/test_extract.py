@@ -186,8 +186,10 @@ def test_extraction_finds_the_bundled_registrys_quantitative_evidence() -> None:
 
 
 def test_same_value_compares_meanings_not_spellings() -> None:
-    assert same_value(parse("3-6 months"), "3-6 months")
-    assert same_value(parse("about 74 days"), "about 74 days")
+    assert same_value(parse("3-6 months"), "3 to 6 months")
+    assert same_value(parse("about 1%"), "~1%")
+    assert same_value(parse("11/30"), "11 of 30")
+    assert same_value(parse("0.5 mg/kg/day"), "0.5 mg/kg per day")
     assert not same_value(parse("11/30"), "11/30 (37%)")
     assert not same_value(parse("54%"), "55%")
 
