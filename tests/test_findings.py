@@ -40,6 +40,17 @@ def test_cc001_not_utf8(registry) -> None:
     assert f["message"].startswith("the file is not valid UTF-8: byte 0xe9 at byte offset 28")
 
 
+@pytest.mark.parametrize("raw, line, column", [
+    (b"\r\x80", 2, 1),                          # a lone CR ends a line, as in editors (found by the fuzzer)
+    (b"version: 1\r\nsources: []\r\n# caf\xe9", 3, 6),  # CRLF counts once
+    (b"a\rb\nc\r\nd \xff", 4, 3),
+])
+def test_cc001_is_located_with_every_kind_of_line_break(registry, raw: bytes, line: int, column: int) -> None:
+    registry("").write_bytes(raw)
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (line, column, "CC001")
+
+
 def test_cc002_yaml_syntax(registry) -> None:
     registry("version: 1\nclaims: [a, b\nsources: []\n")
     f = only()

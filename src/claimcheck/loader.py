@@ -229,8 +229,9 @@ def decode_utf8(raw: bytes) -> tuple[str | None, Finding | None]:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        line_start = before.rfind(b"\n") + 1
+        # Lines as editors count them: LF, CRLF and a lone CR each end one.
+        line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
+        line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
         # Columns count characters, as for every other finding: decode what precedes on the line.
         column = len(before[line_start:].decode("utf-8-sig" if line_start == 0 else "utf-8", errors="replace")) + 1
         message = (
