@@ -46,10 +46,6 @@ class Candidate:
     end: int
     words: str
 
-    @property
-    def quantitative(self) -> bool:
-        return self.kind != stances.KIND
-
 
 def extract(text: str) -> list[Candidate]:
     """Every candidate claim of a text, in the order the text states them."""

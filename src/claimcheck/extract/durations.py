@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from claimcheck.extract.base import LEAD_WORD_NUMBER, NUMBER, RANGE, Hit, bound_before, clean_number, is_number
+from claimcheck.extract.base import DASH, LEAD_WORD_NUMBER, NUMBER, RANGE, Hit, bound_before, clean_number, is_number
 
 KIND = "duration"
 _UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?)"
@@ -20,7 +20,7 @@ _DURATION_WORDS = re.compile("(?P<words>" + "|".join(
     re.escape(variant) for words in _WORDS for variant in (words, words.capitalize())) + r")\b")
 #: A range with its unit said earlier in the sentence: "a few months to see results, usually 3 to 6".
 _BARE_RANGE = re.compile(
-    r"(?P<a>\d(?<![\w.,]\d)\d*)\s*(?:[-‐‑‒–—−]|to)\s*(?P<b>\d+)\b(?!\s*(?:%|[a-z]|[-‐‑‒–—−]\s*[a-z]))", _FLAGS)
+    rf"(?P<a>\d(?<![\w.,]\d)\d*){RANGE}(?P<b>\d+)\b(?!\s*(?:%|[a-z]|{DASH}\s*[a-z]))", _FLAGS)
 _USUALLY = re.compile(r"\b(?:usually|typically|often|generally|mostly|commonly|normally)\s+\Z", _FLAGS)
 _UNIT_WORD = re.compile(r"\b(hours?|days?|weeks?|months?|years?)\b", _FLAGS)
 _LOOK_BACK = 80
