@@ -25,18 +25,25 @@ class Case:
     timeout: float = 120.0
 
 
-def _sentences(rng: random.Random, size: int) -> list[str]:
+def _outcome(rng: random.Random) -> str:
+    return (f"Of the {rng.randint(100, 900)} {rng.choice(SUBJECTS)}, {rng.randint(1, 99)} "
+            f"{rng.choice(OUTCOMES)} during the study.")
+
+
+def _sentences(rng: random.Random, size: int, statement: Callable[[random.Random], str] = _outcome,
+               share: float = 0.5) -> list[str]:
+    """Sentences of about `size` characters in all: filler, and `statement`s in the given share."""
     sentences: list[str] = []
     total = 0
     while total < size:
-        if rng.random() < 0.5:
-            sentence = _filler(rng)
-        else:
-            sentence = (f"Of the {rng.randint(100, 900)} {rng.choice(SUBJECTS)}, {rng.randint(1, 99)} "
-                        f"{rng.choice(OUTCOMES)} during the study.")
+        sentence = statement(rng) if share and rng.random() >= 1 - share else _filler(rng)
         sentences.append(sentence)
         total += len(sentence) + 1
     return sentences
+
+
+def _paragraphs(sentences: list[str]) -> str:
+    return "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5))
 
 
 def _write(folder: Path, text: str, claims: list[str], source: str = "big") -> None:
@@ -57,7 +64,7 @@ def missing_quotes(folder: Path, size: int = 5_000_000, misses: int = 2_000) -> 
     """A text of `size` characters and `misses` quotes not in it, each a sentence of it with one word changed."""
     rng = random.Random(5)
     sentences = _sentences(rng, size)
-    text = "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5))
+    text = _paragraphs(sentences)
     claims: list[str] = []
     for number in range(misses):
         words = rng.choice(sentences).split()
@@ -70,7 +77,7 @@ def large_text(folder: Path, size: int = 20_000_000, quotes: int = 200) -> None:
     """A text of `size` characters, every quote found in it: the cost of holding a text."""
     rng = random.Random(6)
     sentences = _sentences(rng, size)
-    text = "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5))
+    text = _paragraphs(sentences)
     claims: list[str] = []
     for number in range(quotes):
         claims += _claim(number, "30%", rng.choice(sentences))
@@ -112,32 +119,19 @@ _STATEMENTS = (
 
 def prose_text(folder: Path, size: int = 5_000_000) -> None:
     """A text of `size` characters of prose without a single value: what every scan costs at least."""
-    rng = random.Random(9)
-    sentences: list[str] = []
-    total = 0
-    while total < size:
-        sentences.append(_filler(rng))
-        total += len(sentences[-1]) + 1
-    _write(folder, "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5)), [])
+    _write(folder, _paragraphs(_sentences(random.Random(9), size, share=0.0)), [])
+
+
+def _statement(rng: random.Random) -> str:
+    n = rng.randint(20, 900)
+    k = rng.randint(1, n)
+    return rng.choice(_STATEMENTS).format(k=k, n=n, p=round(100 * k / n), r=rng.randint(50, 69),
+                                          lo=rng.randint(30, 49), hi=rng.randint(70, 99))
 
 
 def dense_text(folder: Path, size: int = 5_000_000) -> None:
-    """A text of `size` characters where every other sentence states a value: the cost of `extract`."""
-    rng = random.Random(8)
-    sentences: list[str] = []
-    total = 0
-    while total < size:
-        if rng.random() < 0.5:
-            sentence = _filler(rng)
-        else:
-            n = rng.randint(20, 900)
-            k = rng.randint(1, n)
-            sentence = rng.choice(_STATEMENTS).format(k=k, n=n, p=round(100 * k / n), r=rng.randint(50, 69),
-                                                      lo=rng.randint(30, 49), hi=rng.randint(70, 99))
-        sentences.append(sentence)
-        total += len(sentence) + 1
-    text = "\n".join(" ".join(sentences[i:i + 5]) for i in range(0, len(sentences), 5))
-    _write(folder, text, [])
+    """A text of `size` characters where about every other sentence states a value: the cost of `extract`."""
+    _write(folder, _paragraphs(_sentences(random.Random(8), size, _statement)), [])
 
 
 CASES: tuple[Case, ...] = (
