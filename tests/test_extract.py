@@ -209,6 +209,13 @@ def test_extract_text_output_is_one_line_a_candidate(registry) -> None:
         "2 candidate claims in 1 document\n")
 
 
+def test_extract_names_a_registered_text_by_its_path_from_here(registry) -> None:
+    registry(MINIMAL_SOURCES + "    path: texts/news.txt\n" + MINIMAL_CLAIM,
+             {"review/texts/news.txt": "It took 74 days."}, name="review/claims.yaml")
+    result = invoke("extract", "news-a", "--registry", "review/claims.yaml")
+    assert result.output.startswith("review/texts/news.txt:1:9: duration 74 days\n")
+
+
 def test_extract_json_names_source_and_place(registry) -> None:
     registry(MINIMAL_SOURCES + MINIMAL_CLAIM, {"notes.txt": "It took 74 days."})
     data = json_of(invoke("extract", "notes.txt", "--format", "json").output, "extraction")

@@ -125,7 +125,8 @@ def _texts(documents: tuple[str, ...], loaded: tuple[RegistryIndex, Path] | None
             registered = index.texts.get(name) if index is not None else None
             if registered is None:
                 fail_usage(f"source `{name}` has no readable text (`path`); `claimcheck validate` says why")
-            found.append((source.path or name, name, registered.text))
+            shown = display_name(loaded[1] / source.path) if loaded is not None and source.path else name
+            found.append((shown, name, registered.text))  # the path as given from here, for an editor to open
             continue
         try:
             raw = read_text(Path(name), run.limits.text_size, what="text")
