@@ -61,7 +61,7 @@ def _source(source: SourceCoverage) -> dict[str, Any]:
         "path": source.path,
         "candidates": len(source.candidates),
         "covered": source.covered,
-        "left_out": sum(item.covered_by == "left_out" for item in source.candidates),
+        "left_out": source.left_out,
         "percent": round(source.percent, 2),
         "uncovered": [candidate_dict(candidate) for candidate in source.uncovered],
     }

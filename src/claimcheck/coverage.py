@@ -50,6 +50,10 @@ class SourceCoverage:
         return sum(item.covered_by is not None for item in self.candidates)
 
     @property
+    def left_out(self) -> int:
+        return sum(item.covered_by == LEFT_OUT for item in self.candidates)
+
+    @property
     def uncovered(self) -> list[Candidate]:
         return [item.candidate for item in self.candidates if item.covered_by is None]
 
@@ -111,10 +115,15 @@ def _spans(text: SourceText, quote: str, holder: str) -> Iterable[Registered]:
         yield Registered(span[0], span[1], holder)
 
 
+def _normalised_span(text: SourceText, candidate: Candidate) -> tuple[int, int]:
+    """Where the candidate's words lie in the normalised text, to compare with quote spans."""
+    return text.normalised_index(candidate.start), text.normalised_index(candidate.end)
+
+
 def _holder(text: SourceText, candidate: Candidate, registered: Sequence[Registered],
             starts: Sequence[int]) -> str | None:
     """The first registered quote (in text order) whose span holds the candidate's words."""
-    start, end = text.normalised_index(candidate.start), text.normalised_index(candidate.end)
+    start, end = _normalised_span(text, candidate)
     last = bisect.bisect_right(starts, start)
     for span in registered[:last]:
         if span.end >= end:
@@ -142,7 +151,8 @@ class Recall:
 
 def recall(index: RegistryIndex) -> Recall:
     """Entries with a text and a quantitative `says` found at the same quote with an equal value."""
-    candidates = {source_id: extract(text.text) for source_id, text in index.texts.items()}
+    candidates = {source_id: [(candidate.says, _normalised_span(text, candidate)) for candidate in extract(text.text)]
+                  for source_id, text in index.texts.items()}
     found = 0
     missed: list[tuple[str, str, str]] = []
     for key, _claim, evidence in index.evidence():
@@ -151,8 +161,8 @@ def recall(index: RegistryIndex) -> Recall:
         span = text.span(evidence.quote) if text is not None else None
         if value is None or isinstance(value, Stance) or text is None or span is None:
             continue
-        if any(same_value(value, candidate.says) and span[0] <= text.normalised_index(candidate.start)
-               and text.normalised_index(candidate.end) <= span[1] for candidate in candidates[evidence.source]):
+        if any(span[0] <= start and end <= span[1] and same_value(value, says)
+               for says, (start, end) in candidates[evidence.source]):
             found += 1
         else:
             missed.append((evidence.source, str(evidence.says), evidence.quote))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from claimcheck.extract import counts, doses, durations, effects, proportions, stances
 from claimcheck.extract.base import Hit
 from claimcheck.extract.document import Document
-from claimcheck.values import ValueSyntaxError, parse
+from claimcheck.values import reads
 
 FINDERS = (proportions, counts, durations, doses, effects, stances)
 KINDS: tuple[str, ...] = tuple(finder.KIND for finder in FINDERS)
@@ -52,7 +52,7 @@ def extract(text: str) -> list[Candidate]:
     document = Document(text)
     hits = [hit for finder in FINDERS for hit in _outermost(finder.find(text))]
     hits.sort(key=lambda hit: (hit.start, -hit.end, KINDS.index(hit.kind)))
-    return [_candidate(document, hit) for hit in hits if _readable(hit.says)]
+    return [_candidate(document, hit) for hit in hits if reads(hit.says)]
 
 
 def _outermost(hits: Iterable[Hit]) -> Iterator[Hit]:
@@ -64,14 +64,6 @@ def _outermost(hits: Iterable[Hit]) -> Iterator[Hit]:
             continue
         reach = hit.end
         yield hit
-
-
-def _readable(says: str) -> bool:
-    try:
-        parse(says)
-    except ValueSyntaxError:
-        return False
-    return True
 
 
 def _candidate(document: Document, hit: Hit) -> Candidate:

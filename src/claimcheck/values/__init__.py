@@ -91,6 +91,7 @@ __all__ = [
     "format_number",
     "parse",
     "read_number",
+    "reads",
 ]
 
 Value = (Measure | Stance | Estimate | RelativeChange | TwoArms | PValue | Significance | TestStatistic | Mean)
@@ -133,6 +134,15 @@ def parse(says: object) -> Value:
     if not isinstance(says, str):
         raise ValueSyntaxError(str(says))
     return _parse_text(says)
+
+
+def reads(says: object) -> bool:
+    """Whether `says` is in the value language (whether `parse` returns rather than raises)."""
+    try:
+        parse(says)
+    except ValueSyntaxError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=65536)
