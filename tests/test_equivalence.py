@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
 
 import pytest
 
+from claimcheck import formats
 from claimcheck.compare import compare_registry
+from claimcheck.formats.base import Output
 from claimcheck.grading import grade_registry
 from claimcheck.validate import validate_file
-from claimcheck.views import Report, show_data
+from claimcheck.views import Report, conflict_rows, show_data
 from conftest import ROOT, invoke, json_of
 
 sys.path.insert(0, str(ROOT))
@@ -31,7 +34,7 @@ def test_show_compares_one_claim_yet_shows_what_comparing_all_would(generated: P
     validation = validate_file(generated)
     assert validation.index is not None
     comparisons = compare_registry(validation.index)
-    report = Report(validation.index, comparisons, grade_registry(validation.index, comparisons), validation)
+    report = Report(validation.index, comparisons, validation)
     comparison = report.comparison(claim)
     assert comparison is not None
     expected = json.loads(json.dumps(show_data(report, comparison)))
@@ -43,7 +46,28 @@ def test_the_bundled_registry_shows_every_claim_as_before() -> None:
     validation = validate_file(registry)
     assert validation.index is not None
     comparisons = compare_registry(validation.index)
-    report = Report(validation.index, comparisons, grade_registry(validation.index, comparisons), validation)
+    report = Report(validation.index, comparisons, validation)
     for comparison in comparisons:
         shown = json_of(invoke("show", comparison.claim.id, str(registry), "--format", "json").stdout, "claim")
         assert shown == json.loads(json.dumps(show_data(report, comparison)))
+
+
+@pytest.mark.parametrize("name", [info.name for info in formats.FORMATS if formats.CONFLICTS in info.views])
+def test_conflicts_prints_without_grading_a_claim(generated: Path, name: str) -> None:
+    """Grades cost a third of `conflicts` on a large registry and no conflicts output shows one."""
+    validation = validate_file(generated)
+    assert validation.index is not None
+    report = Report(validation.index, compare_registry(validation.index), validation)
+    rows = conflict_rows(report)
+    assert rows
+    formats.get(name).conflicts(report, rows, Output(io.StringIO(), color=False))
+    assert "grades" not in vars(report)
+
+
+def test_the_grades_are_worked_out_once_when_first_asked_for(generated: Path) -> None:
+    validation = validate_file(generated)
+    assert validation.index is not None
+    comparisons = compare_registry(validation.index)
+    report = Report(validation.index, comparisons, validation)
+    assert report.grades is report.grades
+    assert report.grades == grade_registry(validation.index, comparisons)

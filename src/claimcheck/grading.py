@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from claimcheck.compare import ClaimComparison
 from claimcheck.index import RegistryIndex
 from claimcheck.model import Source
-from claimcheck.pooling import ClaimPool, StudyEstimate, best_single, pool_claim
+from claimcheck.pooling import ClaimEstimates, ClaimPool, StudyEstimate, claim_estimates
 from claimcheck.stats import wilson_interval
 from claimcheck.values import Measure
 from claimcheck.verdicts import GRADES, Grade
@@ -91,7 +91,9 @@ class _Grader:
         self.roots = sorted(roots - set(retracted_roots))
         self.studies = [s for s in (index.sources.get(r) for r in self.roots)
                         if s is not None and s.type in STUDY_TYPES]
-        self.pool = pool_claim(index, comparison, self.excluded) if self.entries else None
+        self.estimates = claim_estimates(index, comparison, self.excluded) if self.entries else ClaimEstimates(())
+        self.pool = self.estimates.pool()
+        self.effect = self._effect_interval()
         self.start_level = 0
         self.downgraded = False
 
@@ -168,9 +170,8 @@ class _Grader:
                        f"{100 * SUBSTANTIAL_I2:.0f}%: substantial heterogeneity; Q = {r.q:.2f}, p = {r.q_p:.2g})")
 
     def _imprecision(self) -> None:
-        effect = self._effect_interval()
-        if effect is not None:
-            self._effect_imprecision(*effect)
+        if self.effect is not None:
+            self._effect_imprecision(*self.effect)
             return
         counts = self._counts_by_study()
         if counts:
@@ -199,7 +200,7 @@ class _Grader:
         if self.pool is not None and self.pool.measure != "proportion":
             centre, low, high = self.pool.interval()
             return f"pooled {self.pool.shown()}", centre, low, high, self.pool.ratio
-        single = best_single(self.index, self.comparison, self.excluded)
+        single = self.estimates.best_single()
         if single is None or single[0] == "proportion":
             return None
         measure, study = single
@@ -221,10 +222,9 @@ class _Grader:
         """GRADE 9: observational evidence with no serious concern, and a ratio beyond 2 or 0.5 (5 or 0.2)."""
         if self.start_level != 1 or self.downgraded:
             return
-        effect = self._effect_interval()
-        if effect is None or not effect[4]:
+        if self.effect is None or not self.effect[4]:
             return
-        shown, centre, _low, _high, _ratio = effect
+        shown, centre, _low, _high, _ratio = self.effect
         size = max(centre, 1 / centre) if centre > 0 else 0.0
         if size <= LARGE_EFFECT:
             return

@@ -130,27 +130,32 @@ class ClaimPool:
         }
 
 
-def pool_claim(index: RegistryIndex, comparison: ClaimComparison, excluded: Iterable[str] = ()) -> ClaimPool | None:
-    """The claim's pooled estimate, or None when fewer than two independent studies give one."""
-    by_measure = _candidates(index, comparison, frozenset(excluded))
-    ranked = sorted(by_measure.items(), key=lambda item: (-len(item[1]), _rank(item[0])))
-    if not ranked or len(ranked[0][1]) < 2:
-        return None
-    measure, studies = ranked[0]
-    chosen = tuple(_choose(options) for _study, options in sorted(studies.items()))
-    result = pool([s.estimate for s in chosen], [s.se for s in chosen])
-    return ClaimPool(measure, chosen, result)
+@dataclass(frozen=True)
+class ClaimEstimates:
+    """A claim's estimates with a standard error: measure -> study -> estimates, the measure most studies give first."""
+
+    ranked: tuple[tuple[str, dict[str, list[StudyEstimate]]], ...]
+
+    def pool(self) -> ClaimPool | None:
+        """The claim's pooled estimate, or None when fewer than two independent studies give one."""
+        if not self.ranked or len(self.ranked[0][1]) < 2:
+            return None
+        measure, studies = self.ranked[0]
+        chosen = tuple(_choose(options) for _study, options in sorted(studies.items()))
+        result = pool([s.estimate for s in chosen], [s.se for s in chosen])
+        return ClaimPool(measure, chosen, result)
+
+    def best_single(self) -> tuple[str, StudyEstimate] | None:
+        """For a claim that one study supports with numbers: its estimate, on the measure most entries give."""
+        if not self.ranked:
+            return None
+        measure, studies = self.ranked[0]
+        return measure, _choose(next(iter(sorted(studies.items())))[1])
 
 
-def best_single(index: RegistryIndex, comparison: ClaimComparison,
-                excluded: Iterable[str] = ()) -> tuple[str, StudyEstimate] | None:
-    """For a claim that one study supports with numbers: its estimate, on the measure most entries give."""
+def claim_estimates(index: RegistryIndex, comparison: ClaimComparison, excluded: Iterable[str] = ()) -> ClaimEstimates:
     by_measure = _candidates(index, comparison, frozenset(excluded))
-    ranked = sorted(by_measure.items(), key=lambda item: (-len(item[1]), _rank(item[0])))
-    if not ranked:
-        return None
-    measure, studies = ranked[0]
-    return measure, _choose(next(iter(sorted(studies.items())))[1])
+    return ClaimEstimates(tuple(sorted(by_measure.items(), key=lambda item: (-len(item[1]), _rank(item[0])))))
 
 
 def _rank(measure: str) -> int:

@@ -9,26 +9,44 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from claimcheck.compare import ClaimComparison, PairVerdict, entry_pairs
 from claimcheck.findings import LocatedFinding, Position
-from claimcheck.grading import ClaimGrade
 from claimcheck.index import EvidenceKey, QuoteMiss, RegistryIndex
 from claimcheck.quotes import QuoteMatch
-from claimcheck.validate import Validation
 from claimcheck.verdicts import GRADES, SEVERITY, STATUSES
+
+if TYPE_CHECKING:
+    from claimcheck.grading import ClaimGrade
+    from claimcheck.validate import Validation
 
 
 @dataclass(frozen=True)
 class Report:
+    """A valid registry's comparisons; its grades are worked out when a view first asks for them."""
+
     index: RegistryIndex
     comparisons: Sequence[ClaimComparison]
-    grades: dict[str, ClaimGrade]
     validation: Validation
 
+    @cached_property
+    def grades(self) -> dict[str, ClaimGrade]:
+        """Every compared claim's grade (`conflicts` shows none, so it never pays for them)."""
+        from claimcheck.grading import grade_registry
+
+        return grade_registry(self.index, self.comparisons)
+
+    @cached_property
+    def _comparisons_by_claim(self) -> dict[str, ClaimComparison]:
+        by_claim: dict[str, ClaimComparison] = {}
+        for comparison in self.comparisons:
+            by_claim.setdefault(comparison.claim.id, comparison)
+        return by_claim
+
     def comparison(self, claim_id: str) -> ClaimComparison | None:
-        return next((c for c in self.comparisons if c.claim.id == claim_id), None)
+        return self._comparisons_by_claim.get(claim_id)
 
     def entry_position(self, claim_id: str, evidence_position: int) -> Position:
         """Where an evidence entry of a claim stands in the registry file."""

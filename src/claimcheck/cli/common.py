@@ -189,7 +189,6 @@ def load_report(registry: Path | None, output_format: str | None, color: bool | 
     With `only_claim`, only the claims with that id are compared and graded (for `show`).
     """
     from claimcheck.compare import compare_claim, compare_registry
-    from claimcheck.grading import grade_registry
     from claimcheck.views import Report
 
     run = run or prepare_run((registry,) if registry else ())
@@ -209,5 +208,4 @@ def load_report(registry: Path | None, output_format: str | None, color: bool | 
         else:
             comparisons = [compare_claim(index, position, claim, run.compare)
                            for position, claim in enumerate(index.registry.claims) if claim.id == only_claim]
-    grades = grade_registry(index, comparisons)
-    return Report(index, comparisons, grades, validation)
+    return Report(index, comparisons, validation)
