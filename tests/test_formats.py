@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -9,7 +10,7 @@ import pytest
 
 from claimcheck import formats
 from claimcheck.formats.base import Format, printable
-from conftest import MINIMAL_SOURCES, invoke
+from conftest import MINIMAL_SOURCES, ROOT, invoke
 
 VIEW_METHODS = {"findings": "findings", "statistics": "statistics", "conflicts": "conflicts", "claims": "claims",
                 "claim": "claim", "sources": "sources", "evidence-map": "evidence_map", "candidates": "candidates",
@@ -75,3 +76,17 @@ def test_cli_start_up_imports_no_layer_it_does_not_need() -> None:
             "print(sorted(m for m in ('pydantic', 'yaml', 'rich') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout == "[]\n"
+
+
+@pytest.mark.parametrize("command", [["conflicts"], ["show", "paternal-exposure-safe-for-child"]])
+def test_text_reports_wrap_under_their_indent_alike_with_and_without_colour(
+        command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plain text skips rich's second render; it must print the very characters the coloured path prints."""
+    monkeypatch.chdir(ROOT)
+    plain = invoke(*command, "--no-color", env={"COLUMNS": "80"}).output
+    coloured = invoke(*command, "--color", env={"COLUMNS": "80"}).output
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+    lines = plain.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    assert [line for line in lines if line.endswith(" ")] == []

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -200,6 +202,18 @@ def test_an_internal_error_says_so_and_exits_3(registry, monkeypatch) -> None:
         "claimcheck: this is a bug in claimcheck 0.1.0, not a finding about your registry; please report it with the "
         "input that caused it (CLAIMCHECK_DEBUG=1 shows the traceback)\n")
     assert "Traceback" in invoke("list", env={"CLAIMCHECK_DEBUG": "1"}).output
+
+
+@pytest.mark.parametrize("command", [["conflicts"], ["conflicts", "--format", "json"], ["list"],
+                                     ["show", "paternal-exposure-safe-for-child"]])
+def test_a_reader_that_closes_the_pipe_ends_the_run_quietly(command: list[str]) -> None:
+    """`claimcheck conflicts | head -1`: no traceback, no internal error, whichever format writes."""
+    process = subprocess.Popen([sys.executable, "-m", "claimcheck", *command], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # before the first write: claimcheck takes a tenth of a second to start
+    stderr = process.stderr.read()
+    assert (process.wait(timeout=60), stderr) == (1, b"")
 
 
 # ------------------------------------------------------------------------ limits

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import traceback
 from typing import Any
 
@@ -26,6 +27,8 @@ from claimcheck.cli.reports import conflicts, list_claims, show, sources
 from claimcheck.cli.validate import validate
 
 EXIT_INTERNAL_ERROR = 3
+#: rich's own code when a reader closes the pipe; every format now ends the same way.
+EXIT_BROKEN_PIPE = 1
 #: Set (to anything) to see the traceback of an internal error.
 DEBUG_VARIABLE = "CLAIMCHECK_DEBUG"
 
@@ -42,9 +45,22 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
+        except BrokenPipeError:
+            _quiet_after_broken_pipe()
+            ctx.exit(EXIT_BROKEN_PIPE)
         except Exception as error:  # noqa: BLE001 - the point is to catch what nobody foresaw
             _report_internal_error(ctx, error)
             ctx.exit(EXIT_INTERNAL_ERROR)
+
+
+def _quiet_after_broken_pipe() -> None:
+    """The reader of the output went away (`| head`): say nothing more, as rich does for its own output.
+
+    Standard output is pointed at the null device, so that Python's flush at exit
+    does not fail again with a message of its own.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _report_internal_error(ctx: click.Context, error: Exception) -> None:

@@ -53,8 +53,25 @@ def _text(value: object, style: str = "") -> Text:
 
 
 def _indented(console: Console, text: Text, indent: int) -> None:
-    """Print with a hanging indent, so wrapped lines stay under their first."""
-    console.print(Padding(text, (0, 0, 0, indent), expand=False))
+    """Print with a hanging indent, so wrapped lines stay under their first.
+
+    The text is wrapped once and printed as it stands: a `Padding` would render
+    each line again and pad it to the widest with trailing spaces. Without colour
+    the wrapped characters are written directly, since rendering them again
+    changes nothing and takes most of the time of a long report.
+    """
+    margin = " " * indent
+    lines = text.wrap(console, max(1, console.width - indent), justify="default", overflow="fold")
+    shown = Text()
+    for number, line in enumerate(lines):
+        line.rstrip()
+        shown.append("\n" if number else "")
+        shown.append(margin)
+        shown.append_text(line)
+    if console.color_system is None:
+        console.file.write(shown.plain + "\n")
+    else:
+        console.print(shown, soft_wrap=True)
 
 
 def _grade_text(grade: str) -> Text:
@@ -131,7 +148,7 @@ def _render_conflicts(rows: Rows, console: Console) -> None:
             _print_note(note, console)
             claim, note = first["claim"], None
             console.print()
-            console.print(Text.assemble(_text(claim, "bold"), " ", _text(first["statement"], "dim")))
+            _indented(console, Text.assemble(_text(claim, "bold"), " ", _text(first["statement"], "dim")), 0)
         _print_pair(merged, console)
         note = note or first.get("note")
     _print_note(note, console)
