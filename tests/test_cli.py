@@ -118,7 +118,7 @@ def test_color_flag_wins(registry) -> None:
 
 
 def test_no_color_on_a_terminal(registry, monkeypatch: pytest.MonkeyPatch) -> None:
-    from claimcheck.formats.text import make_console
+    from claimcheck.formats.text_rich import make_console
 
     class Terminal:
         def isatty(self) -> bool:

@@ -90,3 +90,14 @@ def test_text_reports_wrap_under_their_indent_alike_with_and_without_colour(
     lines = plain.splitlines()
     assert max(len(line) for line in lines) <= 80
     assert [line for line in lines if line.endswith(" ")] == []
+
+
+@pytest.mark.parametrize("flags", [[], ["--statistics"]])
+def test_findings_in_colour_are_the_plain_lines_coloured(registry, flags: list[str]) -> None:
+    """Plain findings are written without rich; in colour, rich prints the very same characters."""
+    registry(MINIMAL_SOURCES.replace("cites: [study-a]", "cites: [study-b]") + "claims: []\n")
+    plain = invoke("validate", *flags, "--no-color").output
+    coloured = invoke("validate", *flags, "--color").output
+    assert "CC207" in plain
+    assert ("\x1b[" in coloured) == (not flags)  # statistics have no colour of their own
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain

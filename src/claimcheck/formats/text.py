@@ -5,80 +5,47 @@ only on a terminal and never when NO_COLOR is set. Everything that comes from
 the registry or a document passes through `printable`, and is printed as text,
 never as rich markup, so that `[sic]` stays `[sic]` and an escape sequence in a
 quote cannot reach the terminal.
+
+Findings and their statistics are lines of text: without colour they are
+written as they are, and rich (text_rich.py, which draws the reports) is not
+even imported, since `validate` in a pre-commit hook should start fast.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import IO, Any
-
-from rich import box
-from rich.console import Console, RenderableType
-from rich.console import Group as RenderGroup
-from rich.padding import Padding
-from rich.table import Table
-from rich.text import Text
+from typing import IO, TYPE_CHECKING, Any
 
 from claimcheck.findings import LocatedFinding, Severity
 from claimcheck.formats.base import Format, Output, Rows, printable
-from claimcheck.verdicts import GRADE_MARKS
-from claimcheck.views import Report, merge_rows, says_text, values_by_source
+
+if TYPE_CHECKING:
+    from claimcheck.views import Report
 
 VERDICT_STYLES = {"agree": "green", "single-source": "cyan", "tension": "yellow", "conflict": "bold red"}
 GRADE_STYLES = {"high": "bold green", "moderate": "green", "low": "yellow", "very-low": "red"}
 
-
-def make_console(color: bool | None, stream: IO[str] | None = None, width: int | None = None) -> Console:
-    """A console that follows the colour rule; plain text when not coloured."""
-    if color is None:
-        isatty = getattr(stream, "isatty", None)
-        color = bool(isatty and isatty()) and "NO_COLOR" not in os.environ
-    if not color:
-        return Console(file=stream, force_terminal=False, no_color=True, color_system=None,
-                       highlight=False, emoji=False, markup=False, width=width or _plain_width())
-    return Console(file=stream, force_terminal=True, highlight=False, emoji=False, markup=False, width=width)
+#: A line of text in pieces, each with the rich style it has in colour ("" for none).
+Styled = list[tuple[str, str]]
 
 
-def _plain_width() -> int:
-    try:
-        return max(40, int(os.environ.get("COLUMNS", "")))
-    except ValueError:
-        return 80
-
-
-def _text(value: object, style: str = "") -> Text:
-    """Registry or document text, safe to print, never read as markup."""
-    return Text(printable(str(value)), style=style)
-
-
-def _indented(console: Console, text: Text, indent: int) -> None:
-    """Print with a hanging indent, so wrapped lines stay under their first.
-
-    The text is wrapped once and printed as it stands: a `Padding` would render
-    each line again and pad it to the widest with trailing spaces. Without colour
-    the wrapped characters are written directly, since rendering them again
-    changes nothing and takes most of the time of a long report.
-    """
-    margin = " " * indent
-    lines = text.wrap(console, max(1, console.width - indent), justify="default", overflow="fold")
-    shown = Text()
-    for number, line in enumerate(lines):
-        line.rstrip()
-        shown.append("\n" if number else "")
-        shown.append(margin)
-        shown.append_text(line)
-    if console.color_system is None:
-        console.file.write(shown.plain + "\n")
-    else:
-        console.print(shown, soft_wrap=True)
-
-
-def _grade_text(grade: str) -> Text:
-    return Text.assemble((GRADE_MARKS[grade], GRADE_STYLES[grade]), " ", (grade, GRADE_STYLES[grade]))
+def wants_colour(color: bool | None, stream: IO[str] | None) -> bool:
+    """The colour rule: the flag if given, else a terminal without NO_COLOR."""
+    if color is not None:
+        return color
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
 
 
 # ------------------------------------------------------------------ findings
+
+def finding_line(finding: LocatedFinding) -> Styled:
+    style = "bold red" if finding.severity is Severity.ERROR else "yellow"
+    return [(f"{printable(finding.file)}:{finding.position.line}:{finding.position.column}:", "bold"), (" ", ""),
+            (finding.code, style), (f" [{finding.severity.value}] ", style),
+            (printable(with_related(finding)), ""), (f" ({finding.rule.name})", "dim")]
+
 
 def with_related(finding: LocatedFinding) -> str:
     """The message, followed by the other places it refers to."""
@@ -108,59 +75,21 @@ def silenced_note(silenced: int) -> str:
     return f" {silenced} more silenced by `ignore` lists in the registry."
 
 
-def _render_statistics(rows: Rows, console: Console) -> None:
+def statistics_lines(rows: Rows) -> list[str]:
     width = max((len(str(row["count"])) for row in rows), default=1)
+    lines = []
     for row in rows:
         line = f"{row['count']:>{width}}  {row['code']}  [{row['severity']}]  {row['name']}"
         if row["silenced"]:
             line += f" ({row['silenced']} silenced)"
-        console.print(line, soft_wrap=True)
+        lines.append(line)
     errors = sum(row["count"] for row in rows if row["severity"] == Severity.ERROR.value)
     warnings = sum(row["count"] for row in rows if row["severity"] == Severity.WARNING.value)
     silenced = sum(row["silenced"] for row in rows)
-    console.print(counts_summary(errors, warnings) + silenced_note(silenced), soft_wrap=True)
+    return [*lines, counts_summary(errors, warnings) + silenced_note(silenced)]
 
 
-def _render_findings(findings: Sequence[LocatedFinding], console: Console) -> None:
-    for f in findings:
-        style = "bold red" if f.severity is Severity.ERROR else "yellow"
-        line = Text()
-        line.append(f"{printable(f.file)}:{f.position.line}:{f.position.column}:", style="bold")
-        line.append(" ")
-        line.append(f.code, style=style)
-        line.append(f" [{f.severity.value}] ", style=style)
-        line.append(printable(with_related(f)))
-        line.append(f" ({f.rule.name})", style="dim")
-        console.print(line, soft_wrap=True)
-    console.print(summary(findings), soft_wrap=True)
-
-
-# ----------------------------------------------------------------- conflicts
-
-def _render_conflicts(rows: Rows, console: Console) -> None:
-    if not rows:
-        console.print("No conflicts or tensions.")
-        return
-    claim, note = None, None
-    for merged in merge_rows(rows):
-        first = merged[0]
-        if first["claim"] != claim:
-            _print_note(note, console)
-            claim, note = first["claim"], None
-            console.print()
-            _indented(console, Text.assemble(_text(claim, "bold"), " ", _text(first["statement"], "dim")), 0)
-        _print_pair(merged, console)
-        note = note or first.get("note")
-    _print_note(note, console)
-    console.print()
-    console.print(conflicts_summary(rows))
-
-
-def _print_note(note: str | None, console: Console) -> None:
-    """A claim's note, once, after its accepted pairs."""
-    if note:
-        _indented(console, _text(f"note: {note}", "dim"), 2)
-
+# ------------------------------------------------------------------ summaries
 
 def conflicts_summary(rows: Rows) -> str:
     """The closing line of `conflicts`: pairs counted by verdict, and how many are accepted."""
@@ -171,225 +100,62 @@ def conflicts_summary(rows: Rows) -> str:
             else f"{summary_line} between pairs of quotes.")
 
 
-def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
-    row = rows[0]
-    verdict = row["verdict"]
-    label = Text(verdict.upper(), style=VERDICT_STYLES[verdict])
-    if row["internal"]:
-        label.append(" (internal)", style="bold")
-    if row["accepted"]:
-        label.append(" (accepted)", style="dim")
-    label.append(": ")
-    label.append_text(_text(row["reason"]))
-    _indented(console, label, 2)
-    for name in ("a", "b"):
-        side = row[name]
-        _indented(console, Text.assemble(f"{name}. ", _text(side["source"], "bold"),
-                                         _text(f" says {says_text(side['says'])}")), 4)
-        quotes: dict[str, int | None] = {}
-        for other in rows:
-            quotes.setdefault(other[name]["quote"], other[name]["line"])
-        for quote, line in quotes.items():
-            where = f" (line {line})" if line else ""
-            _indented(console, Text.assemble(_text(f"\"{quote}\"", "italic"), where), 7)
-
-
-# ---------------------------------------------------------------------- list
-
-def _render_claims(rows: Rows, console: Console) -> None:
-    if not rows:
-        console.print("No claims match.")
-        return
-    table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
-    table.add_column("claim: what each document says", overflow="fold", ratio=1)
-    table.add_column("status, grade", no_wrap=True)
-    for row in rows:
-        lines: list[RenderableType] = [_text(row["claim"], "bold"), _text(row["statement"], "dim")]
-        for source, says in values_by_source(row["values"]).items():
-            lines.append(Padding(Text.assemble(_text(f"{source}: ", "cyan"), _text(" · ".join(says))),
-                                 (0, 0, 0, 2)))
-        status = Text(row["status"], style=VERDICT_STYLES[row["status"]])
-        if row["accepted"] and row["status"] in ("conflict", "tension"):
-            status.append(" (accepted)", style="dim")
-        status.append("\n")
-        status.append_text(_grade_text(row["grade"]))
-        table.add_row(RenderGroup(*lines), status)
-    console.print(table)
-    console.print(claims_summary(rows))
-
-
 def claims_summary(rows: Rows) -> str:
     """The closing line of `list`: claims counted by status."""
     statuses = {s: sum(1 for r in rows if r["status"] == s) for s in VERDICT_STYLES}
     return f"{len(rows)} claims: " + ", ".join(f"{n} {s}" for s, n in statuses.items() if n) + "."
 
 
-# ---------------------------------------------------------------------- show
-
-def _render_claim(data: dict[str, Any], console: Console) -> None:
-    console.print(Text.assemble(_text(data["claim"], "bold"), "  ",
-                                (data["status"], VERDICT_STYLES[data["status"]]), "  ", _grade_text(data["grade"])))
-    _indented(console, _text(data["statement"]), 0)
-    for label in ("population", "note"):
-        if data[label]:
-            _indented(console, _text(f"{label}: {data[label]}", "dim"), 0)
-    if data["tags"]:
-        _indented(console, _text("tags: " + ", ".join(data["tags"]), "dim"), 0)
-    console.print()
-    console.print(Text("Evidence", style="bold"))
-    for number, entry in enumerate(data["evidence"], start=1):
-        where = f"line {entry['line']}" if entry["line"] else f"quote {entry['quote_status']}"
-        said = says_text(entry["says"])
-        value = f" = {entry['value']}" if entry["value"] and entry["value"] != said else ""
-        _indented(console, Text.assemble(f"{number}. ", _text(entry["source"], "bold"),
-                                         _text(f" says {said}{value}"), f" ({where})"), 2)
-        _indented(console, _text(f"\"{entry['quote']}\"", "italic"), 5)
-        _indented(console, _text("rests on: " + ", ".join(entry["rests_on"]), "dim"), 5)
-    if data["pairs"]:
-        console.print()
-        console.print(Text("Pairwise verdicts", style="bold"))
-        for pair in data["pairs"]:
-            verdict = Text(pair["verdict"], style=VERDICT_STYLES[pair["verdict"]])
-            if pair["internal"]:
-                verdict.append(" (internal)")
-            if pair["accepted"]:
-                verdict.append(" (accepted)", style="dim")
-            _indented(console, Text.assemble(verdict, "  ", _text(pair["a"]), " / ", _text(pair["b"])), 2)
-            _indented(console, _text(pair["reason"]), 5)
-    if data.get("not_comparable"):
-        count = data["not_comparable"]
-        _indented(console, Text(f"{count} pair{'s' if count != 1 else ''} of values with nothing to set one against "
-                                "the other (no verdict)", style="dim"), 2)
-    if data.get("pooled"):
-        pooled = data["pooled"]
-        console.print()
-        console.print(Text(f"Pooled ({pooled['k']} independent studies, {pooled['name']})", style="bold"))
-        for line in pooled["summary"]:
-            _indented(console, _text(line), 2)
-    console.print()
-    console.print(Text("Grade", style="bold"))
-    for reason in data["reasons"]:
-        _indented(console, _text(reason), 2)
-    _indented(console, Text(f"documents: {data['documents']}, independent studies: "
-                            f"{data['independent_studies']}", style="dim"), 2)
-    console.print()
-    console.print(Text("Provenance", style="bold"))
-    for chain in data["provenance"].values():
-        for link in chain:
-            arrow = "└─ " if link["depth"] else ""
-            console.print(Text("  " + "   " * max(0, link["depth"] - 1) + arrow + printable(link["source"])))
-
-
-# ------------------------------------------------------------------- sources
-
-def _render_sources(rows: Rows, console: Console) -> None:
-    table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
-    longest_id = max((len(row["source"]) for row in rows), default=10)
-    table.add_column("source", overflow="fold", ratio=1, min_width=min(longest_id, 36))
-    table.add_column("type", no_wrap=True)
-    table.add_column("states", justify="right", no_wrap=True)
-    table.add_column("rests", justify="right", no_wrap=True)
-    table.add_column("quotes", no_wrap=True)
-    for row in rows:
-        cell = _text(row["source"], "bold")
-        if row["flags"]:
-            cell.append(f"\n  flags: {', '.join(row['flags'])}", style="dim")
-        for cited in row["cites"]:
-            cell.append(f"\n  cites {printable(cited)}", style="dim")
-        kind = row["type"] + (f"\n{row['design']}" if row["design"] else "")
-        if row["quotes_found"] is None:
-            quotes = Text("no text", style="dim")
-        elif row["quotes_found"]:
-            quotes = Text(f"{row['quotes']} found", style="green")
-        else:
-            quotes = Text("some missing", style="bold red")
-        table.add_row(cell, Text(kind), str(row["claims"]), str(row["claims_resting_on_it"]), quotes)
-    console.print(table)
-
-
-# ------------------------------------------------------- extract and coverage
-
-def _print_candidate(path: str, candidate: dict[str, Any], console: Console, indent: int = 0) -> None:
-    """One candidate as a linter prints a finding (path:line:column, then what it proposes), its quote below."""
-    line = _text(f"{path}:{candidate['line']}:{candidate['column']}: ", "bold")
-    line.append(candidate["kind"], style="cyan")
-    line.append(" ")
-    line.append(printable(candidate["says"]), style="bold")
-    _indented(console, line, indent)
-    _indented(console, _text(f"\"{candidate['quote']}\"", "dim"), indent + 4)
-
-
-def _render_candidates(data: dict[str, Any], console: Console) -> None:
-    for document in data["documents"]:
-        for candidate in document["candidates"]:
-            _print_candidate(document["path"], candidate, console)
-    documents = len(data["documents"])
-    console.print(Text(f"{data['candidates']} candidate claim{'s' if data['candidates'] != 1 else ''} in "
-                       f"{documents} document{'s' if documents != 1 else ''}", style="dim"))
-
-
-def _render_coverage(data: dict[str, Any], console: Console) -> None:
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
-    table.add_column("source", overflow="fold")
-    table.add_column("candidates", justify="right", no_wrap=True)
-    table.add_column("covered", justify="right", no_wrap=True)
-    table.add_column("left out", justify="right", no_wrap=True)
-    table.add_column("coverage", justify="right", no_wrap=True)
-    for row in data["sources"]:
-        table.add_row(_text(row["source"], "bold"), str(row["candidates"]), str(row["covered"]),
-                      str(row["left_out"]), _percent_text(row["percent"]))
-    table.add_row(Text("total", style="bold"), str(data["candidates"]), str(data["covered"]),
-                  str(sum(row["left_out"] for row in data["sources"])), _percent_text(data["percent"]))
-    console.print(table)
-    gaps = [(row["path"], candidate) for row in data["sources"] for candidate in row["uncovered"]]
-    if gaps:
-        console.print(Text("Not covered (register each, or add it to `left_out:` with a reason):"))
-        for path, candidate in gaps:
-            _print_candidate(path, candidate, console, indent=2)
-    if data["minimum"] is not None:
-        verdict = "passes" if data["passed"] else "fails"
-        console.print(Text(f"Coverage {_percent(data['percent'])} {verdict} the minimum of "
-                           f"{_percent(data['minimum'])}.", style="green" if data["passed"] else "bold red"))
-
-
-def _percent(value: float) -> str:
-    return f"{value:.1f}%"
-
-
-def _percent_text(value: float) -> Text:
-    return Text(_percent(value), style="green" if value >= 100 else "yellow")
-
-
 class TextFormat(Format):
     name = "text"
 
     def findings(self, findings: Sequence[LocatedFinding], out: Output) -> None:
-        _render_findings(findings, self._console(out))
+        lines = [finding_line(f) for f in findings] + [[(summary(findings), "")]]
+        if wants_colour(out.color, out.stream):
+            from claimcheck.formats import text_rich
+
+            text_rich.print_styled(lines, text_rich.make_console(True, out.stream, out.width))
+        else:
+            out.stream.write("".join("".join(text for text, _style in line) + "\n" for line in lines))
 
     def statistics(self, rows: Rows, out: Output) -> None:
-        _render_statistics(rows, self._console(out))
+        lines = statistics_lines(rows)
+        if wants_colour(out.color, out.stream):
+            from claimcheck.formats import text_rich
+
+            text_rich.print_styled([[(line, "")] for line in lines], text_rich.make_console(True, out.stream, out.width))
+        else:
+            out.stream.write("".join(line + "\n" for line in lines))
 
     def conflicts(self, report: Report, rows: Rows, out: Output) -> None:
-        _render_conflicts(rows, self._console(out))
+        from claimcheck.formats import text_rich
+
+        text_rich.render_conflicts(rows, text_rich.console_for(out))
 
     def claims(self, rows: Rows, out: Output) -> None:
-        _render_claims(rows, self._console(out))
+        from claimcheck.formats import text_rich
+
+        text_rich.render_claims(rows, text_rich.console_for(out))
 
     def claim(self, data: dict[str, Any], out: Output) -> None:
-        _render_claim(data, self._console(out))
+        from claimcheck.formats import text_rich
+
+        text_rich.render_claim(data, text_rich.console_for(out))
 
     def sources(self, rows: Rows, out: Output) -> None:
-        _render_sources(rows, self._console(out))
+        from claimcheck.formats import text_rich
+
+        text_rich.render_sources(rows, text_rich.console_for(out))
 
     def candidates(self, data: dict[str, Any], out: Output) -> None:
-        _render_candidates(data, self._console(out))
+        from claimcheck.formats import text_rich
+
+        text_rich.render_candidates(data, text_rich.console_for(out))
 
     def coverage(self, data: dict[str, Any], out: Output) -> None:
-        _render_coverage(data, self._console(out))
+        from claimcheck.formats import text_rich
 
-    @staticmethod
-    def _console(out: Output) -> Console:
-        return make_console(out.color, out.stream, out.width)
+        text_rich.render_coverage(data, text_rich.console_for(out))
 
 
 FORMAT = TextFormat()

@@ -1,0 +1,297 @@
+"""The text format's reports, drawn with rich: tables, hanging indents, colour.
+
+Only text.py uses this module; findings, which are single lines, do not need it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from typing import IO, Any
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.console import Group as RenderGroup
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from claimcheck.formats.base import Output, Rows, printable
+from claimcheck.formats.text import (
+    GRADE_STYLES,
+    VERDICT_STYLES,
+    Styled,
+    claims_summary,
+    conflicts_summary,
+    wants_colour,
+)
+from claimcheck.verdicts import GRADE_MARKS
+from claimcheck.views import merge_rows, says_text, values_by_source
+
+
+def make_console(color: bool | None, stream: IO[str] | None = None, width: int | None = None) -> Console:
+    """A console that follows the colour rule; plain text when not coloured."""
+    if not wants_colour(color, stream):
+        return Console(file=stream, force_terminal=False, no_color=True, color_system=None,
+                       highlight=False, emoji=False, markup=False, width=width or _plain_width())
+    return Console(file=stream, force_terminal=True, highlight=False, emoji=False, markup=False, width=width)
+
+
+def _plain_width() -> int:
+    try:
+        return max(40, int(os.environ.get("COLUMNS", "")))
+    except ValueError:
+        return 80
+
+
+def console_for(out: Output) -> Console:
+    return make_console(out.color, out.stream, out.width)
+
+
+def print_styled(lines: Sequence[Styled], console: Console) -> None:
+    """Lines of styled pieces, each printed whole (never wrapped), as a linter prints findings."""
+    for line in lines:
+        console.print(Text.assemble(*line), soft_wrap=True)
+
+
+def _text(value: object, style: str = "") -> Text:
+    """Registry or document text, safe to print, never read as markup."""
+    return Text(printable(str(value)), style=style)
+
+
+def _indented(console: Console, text: Text, indent: int) -> None:
+    """Print with a hanging indent, so wrapped lines stay under their first.
+
+    The text is wrapped once and printed as it stands: a `Padding` would render
+    each line again and pad it to the widest with trailing spaces. Without colour
+    the wrapped characters are written directly, since rendering them again
+    changes nothing and takes most of the time of a long report.
+    """
+    margin = " " * indent
+    lines = text.wrap(console, max(1, console.width - indent), justify="default", overflow="fold")
+    shown = Text()
+    for number, line in enumerate(lines):
+        line.rstrip()
+        shown.append("\n" if number else "")
+        shown.append(margin)
+        shown.append_text(line)
+    if console.color_system is None:
+        console.file.write(shown.plain + "\n")
+    else:
+        console.print(shown, soft_wrap=True)
+
+
+def _grade_text(grade: str) -> Text:
+    return Text.assemble((GRADE_MARKS[grade], GRADE_STYLES[grade]), " ", (grade, GRADE_STYLES[grade]))
+
+
+# ----------------------------------------------------------------- conflicts
+
+def render_conflicts(rows: Rows, console: Console) -> None:
+    if not rows:
+        console.print("No conflicts or tensions.")
+        return
+    claim, note = None, None
+    for merged in merge_rows(rows):
+        first = merged[0]
+        if first["claim"] != claim:
+            _print_note(note, console)
+            claim, note = first["claim"], None
+            console.print()
+            _indented(console, Text.assemble(_text(claim, "bold"), " ", _text(first["statement"], "dim")), 0)
+        _print_pair(merged, console)
+        note = note or first.get("note")
+    _print_note(note, console)
+    console.print()
+    console.print(conflicts_summary(rows))
+
+
+def _print_note(note: str | None, console: Console) -> None:
+    """A claim's note, once, after its accepted pairs."""
+    if note:
+        _indented(console, _text(f"note: {note}", "dim"), 2)
+
+
+def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
+    row = rows[0]
+    verdict = row["verdict"]
+    label = Text(verdict.upper(), style=VERDICT_STYLES[verdict])
+    if row["internal"]:
+        label.append(" (internal)", style="bold")
+    if row["accepted"]:
+        label.append(" (accepted)", style="dim")
+    label.append(": ")
+    label.append_text(_text(row["reason"]))
+    _indented(console, label, 2)
+    for name in ("a", "b"):
+        side = row[name]
+        _indented(console, Text.assemble(f"{name}. ", _text(side["source"], "bold"),
+                                         _text(f" says {says_text(side['says'])}")), 4)
+        quotes: dict[str, int | None] = {}
+        for other in rows:
+            quotes.setdefault(other[name]["quote"], other[name]["line"])
+        for quote, line in quotes.items():
+            where = f" (line {line})" if line else ""
+            _indented(console, Text.assemble(_text(f"\"{quote}\"", "italic"), where), 7)
+
+
+# ---------------------------------------------------------------------- list
+
+def render_claims(rows: Rows, console: Console) -> None:
+    if not rows:
+        console.print("No claims match.")
+        return
+    table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
+    table.add_column("claim: what each document says", overflow="fold", ratio=1)
+    table.add_column("status, grade", no_wrap=True)
+    for row in rows:
+        lines: list[RenderableType] = [_text(row["claim"], "bold"), _text(row["statement"], "dim")]
+        for source, says in values_by_source(row["values"]).items():
+            lines.append(Padding(Text.assemble(_text(f"{source}: ", "cyan"), _text(" · ".join(says))),
+                                 (0, 0, 0, 2)))
+        status = Text(row["status"], style=VERDICT_STYLES[row["status"]])
+        if row["accepted"] and row["status"] in ("conflict", "tension"):
+            status.append(" (accepted)", style="dim")
+        status.append("\n")
+        status.append_text(_grade_text(row["grade"]))
+        table.add_row(RenderGroup(*lines), status)
+    console.print(table)
+    console.print(claims_summary(rows))
+
+
+# ---------------------------------------------------------------------- show
+
+def render_claim(data: dict[str, Any], console: Console) -> None:
+    console.print(Text.assemble(_text(data["claim"], "bold"), "  ",
+                                (data["status"], VERDICT_STYLES[data["status"]]), "  ", _grade_text(data["grade"])))
+    _indented(console, _text(data["statement"]), 0)
+    for label in ("population", "note"):
+        if data[label]:
+            _indented(console, _text(f"{label}: {data[label]}", "dim"), 0)
+    if data["tags"]:
+        _indented(console, _text("tags: " + ", ".join(data["tags"]), "dim"), 0)
+    console.print()
+    console.print(Text("Evidence", style="bold"))
+    for number, entry in enumerate(data["evidence"], start=1):
+        where = f"line {entry['line']}" if entry["line"] else f"quote {entry['quote_status']}"
+        said = says_text(entry["says"])
+        value = f" = {entry['value']}" if entry["value"] and entry["value"] != said else ""
+        _indented(console, Text.assemble(f"{number}. ", _text(entry["source"], "bold"),
+                                         _text(f" says {said}{value}"), f" ({where})"), 2)
+        _indented(console, _text(f"\"{entry['quote']}\"", "italic"), 5)
+        _indented(console, _text("rests on: " + ", ".join(entry["rests_on"]), "dim"), 5)
+    if data["pairs"]:
+        console.print()
+        console.print(Text("Pairwise verdicts", style="bold"))
+        for pair in data["pairs"]:
+            verdict = Text(pair["verdict"], style=VERDICT_STYLES[pair["verdict"]])
+            if pair["internal"]:
+                verdict.append(" (internal)")
+            if pair["accepted"]:
+                verdict.append(" (accepted)", style="dim")
+            _indented(console, Text.assemble(verdict, "  ", _text(pair["a"]), " / ", _text(pair["b"])), 2)
+            _indented(console, _text(pair["reason"]), 5)
+    if data.get("not_comparable"):
+        count = data["not_comparable"]
+        _indented(console, Text(f"{count} pair{'s' if count != 1 else ''} of values with nothing to set one against "
+                                "the other (no verdict)", style="dim"), 2)
+    if data.get("pooled"):
+        pooled = data["pooled"]
+        console.print()
+        console.print(Text(f"Pooled ({pooled['k']} independent studies, {pooled['name']})", style="bold"))
+        for line in pooled["summary"]:
+            _indented(console, _text(line), 2)
+    console.print()
+    console.print(Text("Grade", style="bold"))
+    for reason in data["reasons"]:
+        _indented(console, _text(reason), 2)
+    _indented(console, Text(f"documents: {data['documents']}, independent studies: "
+                            f"{data['independent_studies']}", style="dim"), 2)
+    console.print()
+    console.print(Text("Provenance", style="bold"))
+    for chain in data["provenance"].values():
+        for link in chain:
+            arrow = "└─ " if link["depth"] else ""
+            console.print(Text("  " + "   " * max(0, link["depth"] - 1) + arrow + printable(link["source"])))
+
+
+# ------------------------------------------------------------------- sources
+
+def render_sources(rows: Rows, console: Console) -> None:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
+    longest_id = max((len(row["source"]) for row in rows), default=10)
+    table.add_column("source", overflow="fold", ratio=1, min_width=min(longest_id, 36))
+    table.add_column("type", no_wrap=True)
+    table.add_column("states", justify="right", no_wrap=True)
+    table.add_column("rests", justify="right", no_wrap=True)
+    table.add_column("quotes", no_wrap=True)
+    for row in rows:
+        cell = _text(row["source"], "bold")
+        if row["flags"]:
+            cell.append(f"\n  flags: {', '.join(row['flags'])}", style="dim")
+        for cited in row["cites"]:
+            cell.append(f"\n  cites {printable(cited)}", style="dim")
+        kind = row["type"] + (f"\n{row['design']}" if row["design"] else "")
+        if row["quotes_found"] is None:
+            quotes = Text("no text", style="dim")
+        elif row["quotes_found"]:
+            quotes = Text(f"{row['quotes']} found", style="green")
+        else:
+            quotes = Text("some missing", style="bold red")
+        table.add_row(cell, Text(kind), str(row["claims"]), str(row["claims_resting_on_it"]), quotes)
+    console.print(table)
+
+
+# ------------------------------------------------------- extract and coverage
+
+def _print_candidate(path: str, candidate: dict[str, Any], console: Console, indent: int = 0) -> None:
+    """One candidate as a linter prints a finding (path:line:column, then what it proposes), its quote below."""
+    line = _text(f"{path}:{candidate['line']}:{candidate['column']}: ", "bold")
+    line.append(candidate["kind"], style="cyan")
+    line.append(" ")
+    line.append(printable(candidate["says"]), style="bold")
+    _indented(console, line, indent)
+    _indented(console, _text(f"\"{candidate['quote']}\"", "dim"), indent + 4)
+
+
+def render_candidates(data: dict[str, Any], console: Console) -> None:
+    for document in data["documents"]:
+        for candidate in document["candidates"]:
+            _print_candidate(document["path"], candidate, console)
+    documents = len(data["documents"])
+    console.print(Text(f"{data['candidates']} candidate claim{'s' if data['candidates'] != 1 else ''} in "
+                       f"{documents} document{'s' if documents != 1 else ''}", style="dim"))
+
+
+def render_coverage(data: dict[str, Any], console: Console) -> None:
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column("source", overflow="fold")
+    table.add_column("candidates", justify="right", no_wrap=True)
+    table.add_column("covered", justify="right", no_wrap=True)
+    table.add_column("left out", justify="right", no_wrap=True)
+    table.add_column("coverage", justify="right", no_wrap=True)
+    for row in data["sources"]:
+        table.add_row(_text(row["source"], "bold"), str(row["candidates"]), str(row["covered"]),
+                      str(row["left_out"]), _percent_text(row["percent"]))
+    table.add_row(Text("total", style="bold"), str(data["candidates"]), str(data["covered"]),
+                  str(sum(row["left_out"] for row in data["sources"])), _percent_text(data["percent"]))
+    console.print(table)
+    gaps = [(row["path"], candidate) for row in data["sources"] for candidate in row["uncovered"]]
+    if gaps:
+        console.print(Text("Not covered (register each, or add it to `left_out:` with a reason):"))
+        for path, candidate in gaps:
+            _print_candidate(path, candidate, console, indent=2)
+    if data["minimum"] is not None:
+        verdict = "passes" if data["passed"] else "fails"
+        console.print(Text(f"Coverage {_percent(data['percent'])} {verdict} the minimum of "
+                           f"{_percent(data['minimum'])}.", style="green" if data["passed"] else "bold red"))
+
+
+def _percent(value: float) -> str:
+    return f"{value:.1f}%"
+
+
+def _percent_text(value: float) -> Text:
+    return Text(_percent(value), style="green" if value >= 100 else "yellow")
+
+
