@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tracemalloc
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.findings import Position
-from claimcheck.loader import ALIAS_NODE_LIMIT, decode_utf8, load_yaml
+from claimcheck.loader import ALIAS_NODE_LIMIT, _line_starts, decode_utf8, load_yaml
 
 
 def test_positions_of_values_and_keys_are_one_based() -> None:
@@ -98,3 +99,13 @@ def test_utf8_with_a_byte_order_mark_is_fine() -> None:
 def test_round_trip_through_pyyaml_dump(data: object) -> None:
     text = yaml.safe_dump({"root": data}, allow_unicode=True)
     assert load_yaml(text).data == yaml.safe_load(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\r\t\x85\u2028\u2029é"), max_size=60))
+def test_line_starts_are_where_each_line_begins_after_crlf_cr_or_lf(text: str) -> None:
+    """The split-based count for text without CR agrees with reading every line break."""
+    expected = [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", text))]
+    assert _line_starts(text) == expected
+    assert _line_starts(text.replace("\r", "")) == [
+        0, *(match.end() for match in re.finditer("\n", text.replace("\r", "")))]

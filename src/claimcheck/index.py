@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from claimcheck.findings import DataPath
 from claimcheck.model import Claim, Evidence, LeftOut, Registry, Source
@@ -63,9 +64,14 @@ class RegistryIndex:
         return enumerate(self.registry.left_out)
 
     def evidence(self) -> Iterator[tuple[EvidenceKey, Claim, Evidence]]:
-        for claim_position, claim in enumerate(self.registry.claims):
-            for evidence_position, evidence in enumerate(claim.evidence):
-                yield (claim_position, evidence_position), claim, evidence
+        return iter(self._entries)
+
+    @cached_property
+    def _entries(self) -> list[tuple[EvidenceKey, Claim, Evidence]]:
+        """Every evidence entry with its key and claim, listed once: each check walks them all."""
+        return [((claim_position, evidence_position), claim, evidence)
+                for claim_position, claim in enumerate(self.registry.claims)
+                for evidence_position, evidence in enumerate(claim.evidence)]
 
 
 def build_index(model: ModelResult, texts: Mapping[str, SourceText]) -> RegistryIndex:

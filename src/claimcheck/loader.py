@@ -21,6 +21,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path, PureWindowsPath
 from typing import Any, NoReturn
 
@@ -137,7 +138,7 @@ class Lines:
 
     def _line_starts(self) -> list[int]:
         if self._starts is None:
-            self._starts = [0, *(match.end() for match in _LINE_BREAK.finditer(self._text))]
+            self._starts = _line_starts(self._text)
         return self._starts
 
     def position(self, mark: Any) -> Position:
@@ -157,6 +158,14 @@ class Lines:
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    """The index at which each line starts; a line ends at CRLF, CR or LF, as YAML and editors end it."""
+    if "\r" in text:
+        return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
+    # The usual case, without a loop in Python: each line starts one past the end of the one before.
+    return list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
 _TRAILING_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
 
 
@@ -559,20 +568,21 @@ MAX_PATH_LENGTH = 4096
 _WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
-def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIMITS.text_size
-                     ) -> SourceText | TextProblem:
+def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIMITS.text_size,
+                     root: Path | None = None) -> SourceText | TextProblem:
     """The text a source's `path` names, kept inside the registry's folder (docs/reliability.md).
 
     The path is checked before anything is opened: it must be relative, lead to
     a place inside the registry's folder once symbolic links are resolved, and
     name a regular file no larger than `limit`; only then is it read, and no
-    more than the limit.
+    more than the limit. `root` is `registry_dir` resolved, when the caller
+    loads many texts and has resolved it once.
     """
     shown = f"`path: {_shorten(relative)}`"
     problem = _path_problem(relative, shown)
     if problem is not None:
         return problem
-    root = registry_dir.resolve()
+    root = root or registry_dir.resolve()
     try:
         target = (registry_dir / relative).resolve()
     except (OSError, RuntimeError) as error:

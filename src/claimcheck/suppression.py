@@ -75,8 +75,7 @@ def _owners(path: DataPath) -> Iterator[DataPath]:
 def _read_ignores(data: Any) -> tuple[list[_Ignore], list[Finding]]:
     ignores: list[_Ignore] = []
     problems: list[Finding] = []
-    for owner, item in _items(data):
-        codes = item.get("ignore")
+    for owner, codes in _ignore_lists(data):
         if not isinstance(codes, list):
             continue  # a wrong type is the schema's finding (CC203)
         for position, code in enumerate(codes):
@@ -92,8 +91,8 @@ def _read_ignores(data: Any) -> tuple[list[_Ignore], list[Finding]]:
     return ignores, problems
 
 
-def _items(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:
-    """Every source, claim and evidence entry that is a mapping, with its path."""
+def _ignore_lists(data: Any) -> Iterator[tuple[DataPath, Any]]:
+    """The `ignore` value of every source, claim and evidence entry that has one, with the item's path."""
     if not isinstance(data, dict):
         return
     for kind in _KINDS:
@@ -103,12 +102,13 @@ def _items(data: Any) -> Iterator[tuple[DataPath, dict[str, Any]]]:
         for index, item in enumerate(items):
             if not isinstance(item, dict):
                 continue
-            yield (kind, index), item
+            if "ignore" in item:
+                yield (kind, index), item["ignore"]
             evidence = item.get("evidence") if kind == "claims" else None
             if isinstance(evidence, list):
                 for position, entry in enumerate(evidence):
-                    if isinstance(entry, dict):
-                        yield (kind, index, "evidence", position), entry
+                    if isinstance(entry, dict) and "ignore" in entry:
+                        yield (kind, index, "evidence", position), entry["ignore"]
 
 
 def _unused(ignore: _Ignore) -> Finding:
