@@ -63,30 +63,47 @@ class ClaimGrade:
     pool: ClaimPool | None = None
 
 
+@dataclass(frozen=True)
+class _Sources:
+    """What grading asks of sources again and again, worked out once per registry."""
+
+    retracted: frozenset[str]
+    unreliable: frozenset[str]
+
+    @classmethod
+    def of(cls, index: RegistryIndex) -> _Sources:
+        sources = index.sources.items()
+        return cls(frozenset(i for i, s in sources if "retracted" in s.flags),
+                   frozenset(i for i, s in sources if _unreliable(s)))
+
+
 def grade_registry(index: RegistryIndex, comparisons: Sequence[ClaimComparison]) -> dict[str, ClaimGrade]:
-    return {c.claim.id: grade_claim(index, c) for c in comparisons}
+    sources = _Sources.of(index)
+    return {c.claim.id: grade_claim(index, c, sources) for c in comparisons}
 
 
-def grade_claim(index: RegistryIndex, comparison: ClaimComparison) -> ClaimGrade:
-    grader = _Grader(index, comparison)
+def grade_claim(index: RegistryIndex, comparison: ClaimComparison, sources: _Sources | None = None) -> ClaimGrade:
+    grader = _Grader(index, comparison, sources or _Sources.of(index))
     return grader.run()
 
 
 class _Grader:
     """Works through the rules for one claim, writing down each step."""
 
-    def __init__(self, index: RegistryIndex, comparison: ClaimComparison) -> None:
+    def __init__(self, index: RegistryIndex, comparison: ClaimComparison, sources: _Sources) -> None:
         self.index = index
         self.comparison = comparison
+        self.known = sources
         self.reasons: list[str] = []
         self.level = 0
         claim = comparison.claim
-        self.excluded = sorted({e.source for e in claim.evidence if self._retracted(e.source)})
+        retracted = sources.retracted
+        self.excluded = sorted({e.source for e in claim.evidence if e.source in retracted}) if retracted else []
         self.entries = [(i, e) for i, e in enumerate(claim.evidence) if e.source not in self.excluded]
         self.documents = sorted({e.source for _i, e in self.entries})
         position = comparison.claim_position
         roots = {root for i, _e in self.entries for root in index.roots[(position, i)]}
-        retracted_roots = sorted(r for r in roots if self._retracted(r))
+        retracted_roots = sorted(roots & retracted)
         self.excluded += [r for r in retracted_roots if r not in self.excluded]
         self.roots = sorted(roots - set(retracted_roots))
         self.studies = [s for s in (index.sources.get(r) for r in self.roots)
@@ -96,10 +113,6 @@ class _Grader:
         self.effect = self._effect_interval()
         self.start_level = 0
         self.downgraded = False
-
-    def _retracted(self, source_id: str) -> bool:
-        source = self.index.sources.get(source_id)
-        return source is not None and "retracted" in source.flags
 
     def run(self) -> ClaimGrade:
         if self.excluded:
@@ -258,8 +271,9 @@ class _Grader:
 
     def _unreliable_reporting(self) -> None:
         sources = [s for s in (self.index.sources.get(d) for d in self.documents) if s is not None]
-        flagged = [s for s in sources if _unreliable(s)]
-        reliable_primary = [s for s in sources if s.type not in SECONDARY_TYPES and not _unreliable(s)]
+        unreliable = self.known.unreliable
+        flagged = [s for s in sources if s.id in unreliable]
+        reliable_primary = [s for s in sources if s.type not in SECONDARY_TYPES and s.id not in unreliable]
         if flagged and not reliable_primary:
             names = ", ".join(f"{s.id} ({', '.join(f for f in UNRELIABLE_FLAGS if f in s.flags)})"
                               for s in flagged)
