@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import compare
-from claimcheck.compare import ClaimComparison, PairVerdict, compare_claim, compare_registry
+from claimcheck.compare import ClaimComparison, CompareSettings, PairVerdict, compare_claim, compare_registry
 from claimcheck.validate import validate_bytes, validate_file
 from conftest import MINIMAL_SOURCES, invoke, json_of
 
@@ -253,6 +253,49 @@ def test_a_crowded_claim_lists_the_first_pairs_and_counts_the_rest(
     assert [_key(p) for p in crowded.pairs] == [_key(p) for p in whole.pairs if _key(p) in set(map(_key, expected))]
     for verdict in ("agree", "tension", "conflict"):
         assert crowded.has_verdict(verdict) == whole.has_verdict(verdict)  # type: ignore[arg-type]
+
+
+MIXED_PROVENANCE = """\
+version: 1
+sources:
+  - {id: s0, title: S0, type: study, design: cohort}
+  - {id: s1, title: S1, type: study, design: cohort}
+  - {id: n0, title: N0, type: news, cites: [s0]}
+  - {id: n1, title: N1, type: news, cites: [s0]}
+claims:
+  - id: c
+    statement: S
+    evidence:
+      - {source: s0, says: "30%", quote: q}
+      - {source: n0, says: "31%", quote: q}
+      - {source: n0, says: "about 30%", quote: q}
+      - {source: n0, says: "50%", quote: q}
+      - {source: n1, says: "12/40", quote: q}
+      - {source: s1, says: "60%", quote: q}
+      - {source: s1, says: "10/40", quote: q}
+      - {source: s0, says: "11/30", quote: q}
+      - {source: s1, says: "between 25% and 35%", quote: q}
+"""
+
+
+@pytest.mark.parametrize("listed", [1, 4, 12, 35])
+def test_a_crowded_claim_words_the_pairs_it_lists_as_a_claim_of_any_size_would(
+        listed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One document, one study and different studies, with and without counts: decided alike, worded alike.
+
+    (A crowded claim screens its counts by a normal approximation first, so the claim of any size does too.)
+    """
+    validation = validate_bytes(MIXED_PROVENANCE.encode(), tmp_path, "claims.yaml")
+    assert validation.index is not None and not validation.errors
+    whole = compare_claim(validation.index, 0, validation.index.registry.claims[0], CompareSettings(screen=True))
+    monkeypatch.setattr(compare, "MAX_LISTED_PAIRS", listed)
+    crowded = compare_claim(validation.index, 0, validation.index.registry.claims[0])
+    assert {"agree", "tension", "conflict"} <= {pair.verdict for pair in whole.pairs}
+    assert {pair.internal for pair in whole.pairs} == {True, False}
+    assert Counter(p.verdict for p in crowded.pairs) + Counter(crowded.unlisted) == Counter(
+        p.verdict for p in whole.pairs)
+    assert set(crowded.pairs) <= set(whole.pairs)  # the same verdict, reason, and flags, pair by pair
+    assert crowded.status == whole.status
 
 
 def _key(pair: PairVerdict) -> tuple[str, str, str, str]:

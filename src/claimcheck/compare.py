@@ -133,24 +133,37 @@ def compare_claim(index: RegistryIndex, position: int, claim: Claim,
 
 def _crowded_pairs(claim: Claim, groups: Sequence[Group],
                    settings: CompareSettings) -> tuple[tuple[PairVerdict, ...], dict[Verdict, int]]:
-    """The first `MAX_LISTED_PAIRS` pairs, disagreeing ones first, in order; the rest counted by verdict."""
+    """The first `MAX_LISTED_PAIRS` pairs, disagreeing ones first, in order; the rest counted by verdict.
+
+    Every pair is decided, but only the pairs listed get their reason worded.
+    """
     if all(isinstance(group.value, Stance) for group in groups):
         disagreeing, agreeing, counts = _stance_pairs(claim, groups, settings)
-    else:
-        disagreeing, agreeing, counts = [], [], {}
-        for i, first in enumerate(groups):
-            for j in range(i + 1, len(groups)):
-                pair = _pair(claim, first, groups[j], settings)
-                if pair is None:
-                    continue
-                counts[pair.verdict] = counts.get(pair.verdict, 0) + 1
-                kept = agreeing if pair.verdict == "agree" else disagreeing
-                if len(kept) < MAX_LISTED_PAIRS:
-                    kept.append((i, j, pair))
-    listed = sorted(disagreeing + agreeing[:MAX_LISTED_PAIRS - len(disagreeing)], key=lambda item: item[:2])
-    for _i, _j, pair in listed:
-        counts[pair.verdict] -= 1
-    return tuple(pair for _i, _j, pair in listed), counts
+        listed = sorted(disagreeing + agreeing[:MAX_LISTED_PAIRS - len(disagreeing)], key=lambda item: item[:2])
+        for _i, _j, pair in listed:
+            counts[pair.verdict] -= 1
+        return tuple(pair for _i, _j, pair in listed), counts
+    kept: dict[bool, list[tuple[int, int, Decision]]] = {True: [], False: []}
+    counts = {}
+    for i, first in enumerate(groups):
+        for j in range(i + 1, len(groups)):
+            second = groups[j]
+            if first.value.dimension != second.value.dimension:
+                continue
+            decision = decide(first, second, settings)
+            if decision is None:
+                continue
+            verdict = decision[0]
+            counts[verdict] = counts.get(verdict, 0) + 1
+            kept_of_kind = kept[verdict == "agree"]
+            if len(kept_of_kind) < MAX_LISTED_PAIRS:
+                kept_of_kind.append((i, j, decision))
+    chosen = sorted(kept[False] + kept[True][:MAX_LISTED_PAIRS - len(kept[False])], key=lambda item: item[:2])
+    pairs = []
+    for i, j, (verdict, explain) in chosen:
+        counts[verdict] -= 1
+        pairs.append(_pair_verdict(claim, groups[i], groups[j], verdict, explain()))
+    return tuple(pairs), counts
 
 
 _Listed = list[tuple[int, int, PairVerdict]]
@@ -241,32 +254,52 @@ def _comparable_pairs(groups: Sequence[Group]) -> int:
 def _pair(claim: Claim, a: Group, b: Group, settings: CompareSettings) -> PairVerdict | None:
     if a.value.dimension != b.value.dimension:
         return None  # reported by validate as mixed-dimensions
-    internal = a.source == b.source
     judged = judge(a, b, settings)
     if judged is None:
         return None  # nothing to set one value against the other: counted in ClaimComparison.uncompared
-    verdict, reason = judged
+    return _pair_verdict(claim, a, b, *judged)
+
+
+def _pair_verdict(claim: Claim, a: Group, b: Group, verdict: Verdict, reason: str) -> PairVerdict:
     accepted = verdict != "agree" and claim.accepted is not None and (
         claim.accepted == "conflict" or verdict == "tension")
-    return PairVerdict(a, b, verdict, reason, internal, accepted)
+    return PairVerdict(a, b, verdict, reason, a.source == b.source, accepted)
+
+
+#: A verdict, and how to word its reason: called only for the pairs that are shown.
+Decision = tuple[Verdict, Callable[[], str]]
 
 
 def judge(a: Group, b: Group, settings: CompareSettings = DEFAULT_SETTINGS) -> tuple[Verdict, str] | None:
     """The verdict and reason for two groups of one claim; None when the two values cannot be compared."""
+    decision = decide(a, b, settings)
+    if decision is None:
+        return None
+    verdict, explain = decision
+    return verdict, explain()
+
+
+def decide(a: Group, b: Group, settings: CompareSettings = DEFAULT_SETTINGS) -> Decision | None:
+    """`judge`'s verdict, with its reason left unworded (a crowded claim words only the pairs it lists)."""
     va, vb = a.value, b.value
     if isinstance(va, Stance) and isinstance(vb, Stance):
-        return _judge_stances(a, b, va, vb)
+        return _worded(_judge_stances(a, b, va, vb))
     if not (isinstance(va, Measure) and isinstance(vb, Measure)):
-        return _judge_comparisons(a, b, settings.alpha)
+        judged = _judge_comparisons(a, b, settings.alpha)
+        return None if judged is None else _worded(judged)
+    overlap = va.interval.overlaps(vb.interval)
     if a.source == b.source:
-        overlap, relation = _relate(va, vb)
         if overlap:
-            return "agree", f"one document, consistent values: {relation}"
-        return "conflict", f"internal: `{a.source}` contradicts itself: {relation}"
-    shared = sorted(a.roots & b.roots)
-    if shared:
-        return _judge_one_measurement(va, vb, shared)
-    return _judge_two_samples(va, vb, sorted(a.roots), sorted(b.roots), settings.alpha, settings.screen)
+            return "agree", lambda: f"one document, consistent values: {_relation(va, vb, overlap)}"
+        return "conflict", lambda: f"internal: `{a.source}` contradicts itself: {_relation(va, vb, overlap)}"
+    if not a.roots.isdisjoint(b.roots):
+        return _decide_one_measurement(va, vb, a.roots & b.roots, overlap)
+    return _decide_two_samples(va, vb, a.roots, b.roots, overlap, settings.alpha, settings.screen)
+
+
+def _worded(judged: tuple[Verdict, str]) -> Decision:
+    verdict, reason = judged
+    return verdict, lambda: reason
 
 
 def _judge_comparisons(a: Group, b: Group, alpha: float) -> tuple[Verdict, str] | None:
@@ -301,49 +334,59 @@ def _judge_stances(a: Group, b: Group, va: Stance, vb: Stance) -> tuple[Verdict,
     return "conflict", f"`{yes.source}` says yes, `{no.source}` says no"
 
 
-def _judge_one_measurement(va: Measure, vb: Measure, shared: list[str]) -> tuple[Verdict, str]:
-    overlap, relation = _relate(va, vb)
-    study = ", ".join(f"`{s}`" for s in shared)
+def _decide_one_measurement(va: Measure, vb: Measure, shared: frozenset[str], overlap: bool) -> Decision:
+    def study() -> str:
+        return ", ".join(f"`{s}`" for s in sorted(shared))
+
     if overlap:
-        return "agree", f"same study ({study}), values match within rounding: {relation}"
-    return "conflict", f"same study ({study}), so one measurement, yet {relation}"
+        return "agree", lambda: f"same study ({study()}), values match within rounding: {_relation(va, vb, overlap)}"
+    return "conflict", lambda: f"same study ({study()}), so one measurement, yet {_relation(va, vb, overlap)}"
 
 
-def _judge_two_samples(va: Measure, vb: Measure, roots_a: list[str], roots_b: list[str],
-                       alpha: float, screened: bool = False) -> tuple[Verdict, str]:
-    studies = f"different studies ({', '.join(roots_a)} vs {', '.join(roots_b)})"
+def _decide_two_samples(va: Measure, vb: Measure, roots_a: frozenset[str], roots_b: frozenset[str], overlap: bool,
+                        alpha: float, screened: bool = False) -> Decision:
+    def studies() -> str:
+        return f"different studies ({', '.join(sorted(roots_a))} vs {', '.join(sorted(roots_b))})"
+
     if va.count is not None and vb.count is not None and va.count.n > 0 and vb.count.n > 0 \
             and va.count.k <= va.count.n and vb.count.k <= vb.count.n:
-        counts = f"{va.count.k}/{va.count.n} vs {vb.count.k}/{vb.count.n}"
-        quick = screen(va.count.k, va.count.n, vb.count.k, vb.count.n, alpha) if screened else None
+        ka, na, kb, nb = va.count.k, va.count.n, vb.count.k, vb.count.n
+
+        def counts() -> str:
+            return f"{ka}/{na} vs {kb}/{nb}"
+
+        quick = screen(ka, na, kb, nb, alpha) if screened else None
         if quick is not None:
-            why = f"normal-approximation p = {quick:.2g}, far from {alpha}; exact tests are skipped in claims this large"
+            def screened_why() -> str:
+                return (f"normal-approximation p = {quick:.2g}, far from {alpha}; exact tests are skipped in claims "
+                        "this large")
+
             if quick < alpha:
-                return "conflict", f"{studies}: {counts} differ beyond sampling error ({why})"
-            return "agree", f"{studies}: {counts} are within sampling error ({why})"
-        test = compare_proportions(va.count.k, va.count.n, vb.count.k, vb.count.n)
+                return "conflict", lambda: f"{studies()}: {counts()} differ beyond sampling error ({screened_why()})"
+            return "agree", lambda: f"{studies()}: {counts()} are within sampling error ({screened_why()})"
+        test = compare_proportions(ka, na, kb, nb)
         p = test.p
         name, why = ("Fisher's exact p", "") if test.method == FISHER else (
             "Yates-corrected chi-square p", "; the counts are too large for Fisher's exact test")
         if p < alpha:
-            return "conflict", f"{studies}: {counts} differ beyond sampling error ({name} = {p:.2g} < {alpha}{why})"
-        return "agree", f"{studies}: {counts} are within sampling error ({name} = {p:.2g}{why})"
-    overlap, relation = _relate(va, vb)
+            return "conflict", lambda: (f"{studies()}: {counts()} differ beyond sampling error "
+                                        f"({name} = {p:.2g} < {alpha}{why})")
+        return "agree", lambda: f"{studies()}: {counts()} are within sampling error ({name} = {p:.2g}{why})"
     if overlap:
-        return "agree", f"{studies}: {relation}"
-    return "tension", f"{studies}: {relation}; without counts for both, sampling error cannot be judged"
+        return "agree", lambda: f"{studies()}: {_relation(va, vb, overlap)}"
+    return "tension", lambda: (f"{studies()}: {_relation(va, vb, overlap)}; without counts for both, "
+                               "sampling error cannot be judged")
 
 
-def _relate(va: Measure, vb: Measure) -> tuple[bool, str]:
-    """Whether two values' intervals overlap, and a sentence that shows it."""
+def _relation(va: Measure, vb: Measure, overlap: bool) -> str:
+    """A sentence that shows whether two values' intervals overlap."""
     a, b = _shown(va), _shown(vb)
-    overlap = va.interval.overlaps(vb.interval)
     if va.interval.is_point and vb.interval.is_point:
-        return overlap, f"{a} {'equals' if overlap else 'differs from'} {b}"
+        return f"{a} {'equals' if overlap else 'differs from'} {b}"
     if va.interval.is_point or vb.interval.is_point:
         point, span = (a, b) if va.interval.is_point else (b, a)
-        return overlap, f"{point} {'lies within' if overlap else 'lies outside'} {span}"
-    return overlap, f"{a} and {b} {'overlap' if overlap else 'do not overlap'}"
+        return f"{point} {'lies within' if overlap else 'lies outside'} {span}"
+    return f"{a} and {b} {'overlap' if overlap else 'do not overlap'}"
 
 
 @lru_cache(maxsize=65_536)
