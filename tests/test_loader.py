@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimcheck import loader
 from claimcheck.findings import Position
 from claimcheck.loader import ALIAS_NODE_LIMIT, _line_starts, decode_utf8, load_yaml
 
@@ -102,10 +103,13 @@ def test_round_trip_through_pyyaml_dump(data: object) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab \n\r\t\x85\u2028\u2029é"), max_size=60))
-def test_line_starts_are_where_each_line_begins_after_crlf_cr_or_lf(text: str) -> None:
-    """The split-based count for text without CR agrees with reading every line break."""
-    expected = [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", text))]
-    assert _line_starts(text) == expected
-    assert _line_starts(text.replace("\r", "")) == [
-        0, *(match.end() for match in re.finditer("\n", text.replace("\r", "")))]
+@given(st.text(alphabet=st.sampled_from("ab \n\r\t\x85\u2028\u2029é"), max_size=60), st.sampled_from([1, 3, 1 << 16]))
+def test_line_starts_are_where_each_line_begins_after_crlf_cr_or_lf(text: str, piece: int) -> None:
+    """The split-based count (text without CR, split a piece at a time) agrees with reading every line break."""
+    whole = loader._LINE_PIECE
+    loader._LINE_PIECE = piece
+    try:
+        for case in (text, text.replace("\r", "")):
+            assert _line_starts(case) == [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", case))]
+    finally:
+        loader._LINE_PIECE = whole

@@ -135,7 +135,7 @@ def _crowded_pairs(claim: Claim, groups: Sequence[Group],
                    settings: CompareSettings) -> tuple[tuple[PairVerdict, ...], dict[Verdict, int]]:
     """The first `MAX_LISTED_PAIRS` pairs, disagreeing ones first, in order; the rest counted by verdict.
 
-    Every pair is decided, but only the pairs listed get their reason worded.
+    Every pair is decided, but only the pairs listed are judged with their reason worded.
     """
     if all(isinstance(group.value, Stance) for group in groups):
         disagreeing, agreeing, counts = _stance_pairs(claim, groups, settings)
@@ -143,7 +143,7 @@ def _crowded_pairs(claim: Claim, groups: Sequence[Group],
         for _i, _j, pair in listed:
             counts[pair.verdict] -= 1
         return tuple(pair for _i, _j, pair in listed), counts
-    kept: dict[bool, list[tuple[int, int, Decision]]] = {True: [], False: []}
+    kept: dict[bool, list[tuple[int, int, Verdict]]] = {True: [], False: []}
     counts = {}
     for i, first in enumerate(groups):
         for j in range(i + 1, len(groups)):
@@ -157,13 +157,11 @@ def _crowded_pairs(claim: Claim, groups: Sequence[Group],
             counts[verdict] = counts.get(verdict, 0) + 1
             kept_of_kind = kept[verdict == "agree"]
             if len(kept_of_kind) < MAX_LISTED_PAIRS:
-                kept_of_kind.append((i, j, decision))
-    chosen = sorted(kept[False] + kept[True][:MAX_LISTED_PAIRS - len(kept[False])], key=lambda item: item[:2])
-    pairs = []
-    for i, j, (verdict, explain) in chosen:
+                kept_of_kind.append((i, j, verdict))
+    chosen = sorted(kept[False] + kept[True][:MAX_LISTED_PAIRS - len(kept[False])])
+    for _i, _j, verdict in chosen:
         counts[verdict] -= 1
-        pairs.append(_pair_verdict(claim, groups[i], groups[j], verdict, explain()))
-    return tuple(pairs), counts
+    return tuple(_listed(claim, groups[i], groups[j], settings) for i, j, _verdict in chosen), counts
 
 
 _Listed = list[tuple[int, int, PairVerdict]]
@@ -214,8 +212,9 @@ def _first_pairs(claim: Claim, groups: Sequence[Group], settings: CompareSetting
 
 
 def _listed(claim: Claim, a: Group, b: Group, settings: CompareSettings) -> PairVerdict:
+    """A pair already decided, judged again to word its reason."""
     pair = _pair(claim, a, b, settings)
-    assert pair is not None  # stances share a dimension
+    assert pair is not None  # it was decided, so it has a verdict
     return pair
 
 

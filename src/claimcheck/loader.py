@@ -164,8 +164,17 @@ def _line_starts(text: str) -> list[int]:
     """The index at which each line starts; a line ends at CRLF, CR or LF, as YAML and editors end it."""
     if "\r" in text:
         return [0, *(match.end() for match in _LINE_BREAK.finditer(text))]
-    # The usual case, without a loop in Python: each line starts one past the end of the one before.
-    return list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
+    # The usual case, without a loop in Python over the lines: each starts one past the end of the
+    # one before. A piece of the text at a time, so that its lines split apart take little memory.
+    starts = [0]
+    for offset in range(0, len(text), _LINE_PIECE):
+        lines = text[offset:offset + _LINE_PIECE].split("\n")
+        if len(lines) > 1:
+            starts += accumulate(map((1).__add__, map(len, lines[1:-1])), initial=offset + len(lines[0]) + 1)
+    return starts
+
+
+_LINE_PIECE = 1 << 16
 _TRAILING_BREAK = re.compile(r"(?:\r\n|\r|\n)\Z")
 
 
