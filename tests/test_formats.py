@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck import formats
+from claimcheck.formats import text_rich
 from claimcheck.formats.base import Format, printable
 from conftest import MINIMAL_SOURCES, ROOT, invoke
 
@@ -101,3 +105,29 @@ def test_findings_in_colour_are_the_plain_lines_coloured(registry, flags: list[s
     assert "CC207" in plain
     assert ("\x1b[" in coloured) == (not flags)  # statistics have no colour of their own
     assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == plain
+
+
+#: Text as a registry may hold it: words, wide characters, a zero-width one, a word too long for a line.
+_CELL_TEXT = st.lists(st.sampled_from(["ab", "cd", " ", "-", "é", "漢字", "🙂", "·", "\u200b", "x" * 47]),
+                      max_size=30).map("".join)
+_LIST_ROW = st.fixed_dictionaries({
+    "claim": _CELL_TEXT.filter(bool), "statement": _CELL_TEXT,
+    "values": st.lists(st.fixed_dictionaries({"source": _CELL_TEXT.filter(bool), "says": _CELL_TEXT}), max_size=4),
+    "status": st.sampled_from(["agree", "single-source", "tension", "conflict"]), "accepted": st.booleans(),
+    "grade": st.sampled_from(["high", "moderate", "low", "very-low"]),
+})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LIST_ROW, min_size=1, max_size=4), st.sampled_from([40, 55, 56, 57, 80, 133]))
+def test_the_plain_list_table_is_the_table_rich_draws(rows: list[dict[str, object]], width: int) -> None:
+    """`list` without colour draws its table line by line; the characters are rich's, whatever the text."""
+    console = text_rich.make_console(False, io.StringIO(), width)
+    cells = [text_rich._claim_cells(row) for row in rows]
+    plain = text_rich._plain_claims_table(cells, console)
+    drawn = io.StringIO()
+    text_rich.make_console(False, drawn, width).print(text_rich._claims_table(cells))
+    if width >= 56:  # the widest status, `conflict (accepted)`, leaves the header room on one line
+        assert plain is not None
+    if plain is not None:
+        assert plain == drawn.getvalue()

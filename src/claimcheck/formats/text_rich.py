@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from rich import box
-from rich.console import Console, RenderableType
+from rich.cells import cell_len
+from rich.console import Console
 from rich.console import Group as RenderGroup
 from rich.padding import Padding
 from rich.table import Table
@@ -137,26 +138,85 @@ def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
 
 # ---------------------------------------------------------------------- list
 
+CLAIMS_HEADER = ("claim: what each document says", "status, grade")
+
+
 def render_claims(rows: Rows, console: Console) -> None:
     if not rows:
         console.print("No claims match.")
         return
-    table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
-    table.add_column("claim: what each document says", overflow="fold", ratio=1)
-    table.add_column("status, grade", no_wrap=True)
-    for row in rows:
-        lines: list[RenderableType] = [_text(row["claim"], "bold"), _text(row["statement"], "dim")]
-        for source, says in values_by_source(row["values"]).items():
-            lines.append(Padding(Text.assemble(_text(f"{source}: ", "cyan"), _text(" · ".join(says))),
-                                 (0, 0, 0, 2)))
-        status = Text(row["status"], style=VERDICT_STYLES[row["status"]])
-        if row["accepted"] and row["status"] in ("conflict", "tension"):
-            status.append(" (accepted)", style="dim")
-        status.append("\n")
-        status.append_text(_grade_text(row["grade"]))
-        table.add_row(RenderGroup(*lines), status)
-    console.print(table)
+    cells = [_claim_cells(row) for row in rows]
+    plain = _plain_claims_table(cells, console) if console.color_system is None else None
+    if plain is not None:
+        console.file.write(plain)
+    else:
+        console.print(_claims_table(cells))
     console.print(claims_summary(rows))
+
+
+def _claims_table(cells: Sequence[ClaimCells]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
+    table.add_column(CLAIMS_HEADER[0], overflow="fold", ratio=1)
+    table.add_column(CLAIMS_HEADER[1], no_wrap=True)
+    for claim_lines, status in cells:
+        table.add_row(RenderGroup(*(text if not indent else Padding(text, (0, 0, 0, indent))
+                                    for text, indent in claim_lines)), status)
+    return table
+
+
+#: A claim's row of `list`: its lines (each with the indent of its wrapped lines), and its status and grade.
+ClaimCells = tuple[list[tuple[Text, int]], Text]
+
+
+def _claim_cells(row: dict[str, Any]) -> ClaimCells:
+    lines = [(_text(row["claim"], "bold"), 0), (_text(row["statement"], "dim"), 0)]
+    for source, says in values_by_source(row["values"]).items():
+        lines.append((Text.assemble(_text(f"{source}: ", "cyan"), _text(" · ".join(says))), 2))
+    status = Text(row["status"], style=VERDICT_STYLES[row["status"]])
+    if row["accepted"] and row["status"] in ("conflict", "tension"):
+        status.append(" (accepted)", style="dim")
+    status.append("\n")
+    status.append_text(_grade_text(row["grade"]))
+    return lines, status
+
+
+def _plain_claims_table(cells: Sequence[ClaimCells], console: Console) -> str | None:
+    """The table rich draws for `list`, drawn line by line without colour; None where it would differ.
+
+    rich renders each of a table's cells through several layers, about a millisecond a claim;
+    without colour the same characters come from wrapping each line once. The columns are
+    as rich sets them: the status column as wide as its widest line, the claim column the rest;
+    box SIMPLE_HEAD, one space of padding each side. A console too narrow for the headers to
+    fit on one line is left to rich (tests/test_formats.py compares the two).
+    """
+    width = console.width
+    status_width = max(cell_len(line) for _lines, status in cells for line in status.plain.split("\n"))
+    status_width = max(status_width, cell_len(CLAIMS_HEADER[1]))
+    claim_width = width - 3 - (status_width + 2) - 2  # edges and divider; the padding of both columns
+    if claim_width < cell_len(CLAIMS_HEADER[0]):
+        return None
+    out = [" " * width, _table_line(CLAIMS_HEADER[0], claim_width, CLAIMS_HEADER[1], status_width),
+           " " + "─" * (width - 2) + " "]
+    for claim_lines, status in cells:
+        left = [" " * indent + line for text, indent in claim_lines
+                for line in _wrapped(text, claim_width - indent, console)]
+        right = status.plain.split("\n")
+        for number in range(max(len(left), len(right))):
+            out.append(_table_line(left[number] if number < len(left) else "", claim_width,
+                                   right[number] if number < len(right) else "", status_width))
+    out.append(" " * width)
+    return "\n".join(out) + "\n"
+
+
+def _wrapped(text: Text, width: int, console: Console) -> list[str]:
+    plain = text.plain
+    if plain.isascii() and len(plain) <= width and plain.isprintable():
+        return [plain]  # what wrapping would give: one line
+    return [line.plain for line in text.wrap(console, width, justify="left", overflow="fold")]
+
+
+def _table_line(left: str, left_width: int, right: str, right_width: int) -> str:
+    return f"  {left}{' ' * (left_width - cell_len(left))}   {right}{' ' * (right_width - cell_len(right))}  "
 
 
 # ---------------------------------------------------------------------- show
