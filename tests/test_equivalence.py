@@ -13,9 +13,7 @@ from claimcheck import formats
 from claimcheck.compare import compare_registry
 from claimcheck.formats.base import Output
 from claimcheck.grading import grade_registry
-from claimcheck.index import _parse_once
 from claimcheck.validate import validate_file
-from claimcheck.values import Value, ValueSyntaxError, parse
 from claimcheck.views import Report, conflict_rows, show_data
 from conftest import ROOT, invoke, json_of
 
@@ -73,24 +71,3 @@ def test_the_grades_are_worked_out_once_when_first_asked_for(generated: Path) ->
     report = Report(validation.index, comparisons, validation)
     assert report.grades is report.grades
     assert report.grades == grade_registry(validation.index, comparisons)
-
-
-def test_a_says_repeated_by_many_entries_is_parsed_once_to_the_same_value(generated: Path) -> None:
-    validation = validate_file(generated)
-    index = validation.index
-    assert index is not None
-    for key, _claim, evidence in index.evidence():
-        try:
-            expected: object = parse(evidence.says)
-        except ValueSyntaxError as error:
-            expected = str(error)
-        assert (index.values[key] if key in index.values else str(index.value_errors[key])) == expected
-    repeated = [key for key, _claim, evidence in index.evidence() if evidence.says == "yes"]
-    assert len({id(index.values[key]) for key in repeated}) == 1
-
-
-def test_numbers_and_booleans_that_compare_equal_keep_their_own_values() -> None:
-    """YAML's `yes` is True and True == 1, yet `says: yes` is a stance and `says: 1` a number."""
-    assert _parse_once(True, {}) != _parse_once(1, {})
-    parsed: dict[str, Value | ValueSyntaxError] = {}
-    assert _parse_once(1, parsed) == parse(1) and _parse_once(True, parsed) == parse(True) and parsed == {}

@@ -84,14 +84,12 @@ def build_index(model: ModelResult, texts: Mapping[str, SourceText]) -> Registry
                           texts=texts, invalid_source_ids=model.invalid_source_ids,
                           invalid_item_references=model.invalid_item_references,
                           left_out_indexes=model.left_out_indexes)
-    parsed: dict[str, Value | ValueSyntaxError] = {}
     for key, _claim, evidence in index.evidence():
         index.roots[key] = _entry_roots(provenance, evidence)
-        value = _parse_once(evidence.says, parsed)
-        if isinstance(value, ValueSyntaxError):
-            index.value_errors[key] = value
-        else:
-            index.values[key] = value
+        try:
+            index.values[key] = parse(evidence.says)
+        except ValueSyntaxError as error:
+            index.value_errors[key] = error
         text = texts.get(evidence.source)
         if text is not None:
             index.grounding[key] = _ground(text, evidence.quote)
@@ -100,23 +98,6 @@ def build_index(model: ModelResult, texts: Mapping[str, SourceText]) -> Registry
         if text is not None:
             index.left_out_grounding[position] = _ground(text, item.quote)
     return index
-
-
-def _parse_once(says: object, parsed: dict[str, Value | ValueSyntaxError]) -> Value | ValueSyntaxError:
-    """A `says` parsed, or why it cannot be; text that several entries repeat is parsed once (values are immutable).
-
-    Only text is remembered: YAML's numbers and booleans compare equal across
-    types (`1 == True`, `0.0 == -0.0`) yet are written differently.
-    """
-    if type(says) is str and says in parsed:
-        return parsed[says]
-    try:
-        result: Value | ValueSyntaxError = parse(says)
-    except ValueSyntaxError as error:
-        result = error
-    if type(says) is str:
-        parsed[says] = result
-    return result
 
 
 def _entry_roots(provenance: Provenance, evidence: Evidence) -> frozenset[str]:
