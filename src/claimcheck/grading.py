@@ -64,33 +64,33 @@ class ClaimGrade:
 
 
 @dataclass(frozen=True)
-class _Sources:
-    """What grading asks of sources again and again, worked out once per registry."""
+class SourceFlags:
+    """The flags grading asks about for every claim (retracted, unreliable), read once per registry."""
 
     retracted: frozenset[str]
     unreliable: frozenset[str]
 
     @classmethod
-    def of(cls, index: RegistryIndex) -> _Sources:
+    def of(cls, index: RegistryIndex) -> SourceFlags:
         sources = index.sources.items()
         return cls(frozenset(i for i, s in sources if "retracted" in s.flags),
                    frozenset(i for i, s in sources if _unreliable(s)))
 
 
 def grade_registry(index: RegistryIndex, comparisons: Sequence[ClaimComparison]) -> dict[str, ClaimGrade]:
-    sources = _Sources.of(index)
+    sources = SourceFlags.of(index)
     return {c.claim.id: grade_claim(index, c, sources) for c in comparisons}
 
 
-def grade_claim(index: RegistryIndex, comparison: ClaimComparison, sources: _Sources | None = None) -> ClaimGrade:
-    grader = _Grader(index, comparison, sources or _Sources.of(index))
+def grade_claim(index: RegistryIndex, comparison: ClaimComparison, sources: SourceFlags | None = None) -> ClaimGrade:
+    grader = _Grader(index, comparison, sources or SourceFlags.of(index))
     return grader.run()
 
 
 class _Grader:
     """Works through the rules for one claim, writing down each step."""
 
-    def __init__(self, index: RegistryIndex, comparison: ClaimComparison, sources: _Sources) -> None:
+    def __init__(self, index: RegistryIndex, comparison: ClaimComparison, sources: SourceFlags) -> None:
         self.index = index
         self.comparison = comparison
         self.known = sources

@@ -150,12 +150,13 @@ def _load_texts(model: ModelResult, base_dir: Path, limit: int) -> tuple[dict[st
     texts: dict[str, SourceText] = {}
     findings: list[Finding] = []
     by_path: dict[str, SourceText | TextProblem] = {}
-    root = base_dir.resolve()
+    root: Path | None = None  # the registry's folder resolved, once, when a text is first loaded
     for position, source in enumerate(progress.track(model.registry.sources, "Loading source texts")):
         if source.path is None or source.id in texts:
             continue
         loaded = by_path.get(source.path)
         if loaded is None:
+            root = root or base_dir.resolve()
             loaded = by_path[source.path] = load_source_text(base_dir, source.path, limit, root)
         if isinstance(loaded, TextProblem):
             path = ("sources", model.source_indexes[position], "path")
