@@ -118,16 +118,45 @@ _LIST_ROW = st.fixed_dictionaries({
 })
 
 
+_SOURCE_ROW = st.fixed_dictionaries({
+    "source": _CELL_TEXT.filter(bool), "flags": st.lists(st.sampled_from(["preprint", "retracted"]), max_size=2),
+    "cites": st.lists(_CELL_TEXT.filter(bool), max_size=3), "type": st.sampled_from(["study", "news", "review"]),
+    "design": st.sampled_from([None, "rct", "systematic-review"]), "claims": st.integers(0, 10**6),
+    "claims_resting_on_it": st.integers(0, 999), "quotes": st.integers(0, 99),
+    "quotes_found": st.sampled_from([None, True, False]),
+})
+
+
+def _drawn(table: object, width: int) -> str:
+    drawn = io.StringIO()
+    text_rich.make_console(False, drawn, width).print(table)
+    return drawn.getvalue()
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_LIST_ROW, min_size=1, max_size=4), st.sampled_from([40, 55, 56, 57, 80, 133]))
 def test_the_plain_list_table_is_the_table_rich_draws(rows: list[dict[str, object]], width: int) -> None:
     """`list` without colour draws its table line by line; the characters are rich's, whatever the text."""
     console = text_rich.make_console(False, io.StringIO(), width)
     cells = [text_rich._claim_cells(row) for row in rows]
-    plain = text_rich._plain_claims_table(cells, console)
-    drawn = io.StringIO()
-    text_rich.make_console(False, drawn, width).print(text_rich._claims_table(cells))
+    plain = text_rich._plain_table(text_rich.CLAIMS_HEADERS, (False,),
+                                   [(lines, [status.plain]) for lines, status in cells], console)
     if width >= 56:  # the widest status, `conflict (accepted)`, leaves the header room on one line
         assert plain is not None
     if plain is not None:
-        assert plain == drawn.getvalue()
+        assert plain == _drawn(text_rich._claims_table(cells), width)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_SOURCE_ROW, min_size=1, max_size=4), st.sampled_from([40, 60, 80, 133]))
+def test_the_plain_sources_table_is_the_table_rich_draws(rows: list[dict[str, object]], width: int) -> None:
+    """The same for `sources`: five columns, two of them justified right, cells of several lines."""
+    console = text_rich.make_console(False, io.StringIO(), width)
+    cells = [text_rich._source_cells(row) for row in rows]
+    plain = text_rich._plain_table(text_rich.SOURCES_HEADERS, text_rich.SOURCES_RIGHT,
+                                   [([(first, 0)], [cell.plain for cell in others]) for first, *others in cells],
+                                   console)
+    if width >= 80:
+        assert plain is not None
+    if plain is not None:
+        assert plain == _drawn(text_rich._sources_table(rows, cells), width)

@@ -138,7 +138,7 @@ def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
 
 # ---------------------------------------------------------------------- list
 
-CLAIMS_HEADER = ("claim: what each document says", "status, grade")
+CLAIMS_HEADERS = ("claim: what each document says", "status, grade")
 
 
 def render_claims(rows: Rows, console: Console) -> None:
@@ -146,7 +146,9 @@ def render_claims(rows: Rows, console: Console) -> None:
         console.print("No claims match.")
         return
     cells = [_claim_cells(row) for row in rows]
-    plain = _plain_claims_table(cells, console) if console.color_system is None else None
+    plain = None
+    if console.color_system is None:
+        plain = _plain_table(CLAIMS_HEADERS, (False,), [(lines, [status.plain]) for lines, status in cells], console)
     if plain is not None:
         console.file.write(plain)
     else:
@@ -156,8 +158,8 @@ def render_claims(rows: Rows, console: Console) -> None:
 
 def _claims_table(cells: Sequence[ClaimCells]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
-    table.add_column(CLAIMS_HEADER[0], overflow="fold", ratio=1)
-    table.add_column(CLAIMS_HEADER[1], no_wrap=True)
+    table.add_column(CLAIMS_HEADERS[0], overflow="fold", ratio=1)
+    table.add_column(CLAIMS_HEADERS[1], no_wrap=True)
     for claim_lines, status in cells:
         table.add_row(RenderGroup(*(text if not indent else Padding(text, (0, 0, 0, indent))
                                     for text, indent in claim_lines)), status)
@@ -180,30 +182,36 @@ def _claim_cells(row: dict[str, Any]) -> ClaimCells:
     return lines, status
 
 
-def _plain_claims_table(cells: Sequence[ClaimCells], console: Console) -> str | None:
-    """The table rich draws for `list`, drawn line by line without colour; None where it would differ.
+#: A row of a plain table: the first cell's texts (each with the indent of its wrapped lines), then
+#: each other cell's text.
+PlainRow = tuple[list[tuple[Text, int]], list[str]]
 
-    rich renders each of a table's cells through several layers, about a millisecond a claim;
-    without colour the same characters come from wrapping each line once. The columns are
-    as rich sets them: the status column as wide as its widest line, the claim column the rest;
-    box SIMPLE_HEAD, one space of padding each side. A console too narrow for the headers to
-    fit on one line is left to rich (tests/test_formats.py compares the two).
+
+def _plain_table(headers: Sequence[str], right: Sequence[bool], rows: Sequence[PlainRow],
+                 console: Console) -> str | None:
+    """The table rich draws, drawn line by line without colour; None where it could differ.
+
+    For the tables of `list` and `sources`: box SIMPLE_HEAD, one space of padding each side,
+    expanded to the console's width; the first column takes what the others leave and folds its
+    text, the others never wrap (`right` tells which are justified right). rich renders each
+    cell through several layers, over half a millisecond a row; without colour the same
+    characters come from wrapping each line once. A console too narrow for the first header
+    to fit on one line is left to rich (tests/test_formats.py compares the two drawings).
     """
     width = console.width
-    status_width = max(cell_len(line) for _lines, status in cells for line in status.plain.split("\n"))
-    status_width = max(status_width, cell_len(CLAIMS_HEADER[1]))
-    claim_width = width - 3 - (status_width + 2) - 2  # edges and divider; the padding of both columns
-    if claim_width < cell_len(CLAIMS_HEADER[0]):
+    widths = [max([cell_len(header), *(cell_len(line) for _first, cells in rows for line in cells[number].split("\n"))])
+              for number, header in enumerate(headers[1:])]
+    first_width = width - 2 * len(headers) - (len(headers) + 1) - sum(widths)
+    if first_width < cell_len(headers[0]):
         return None
-    out = [" " * width, _table_line(CLAIMS_HEADER[0], claim_width, CLAIMS_HEADER[1], status_width),
+    out = [" " * width, _table_line([headers[0], *headers[1:]], [first_width, *widths], [False, *right]),
            " " + "─" * (width - 2) + " "]
-    for claim_lines, status in cells:
-        left = [" " * indent + line for text, indent in claim_lines
-                for line in _wrapped(text, claim_width - indent, console)]
-        right = status.plain.split("\n")
-        for number in range(max(len(left), len(right))):
-            out.append(_table_line(left[number] if number < len(left) else "", claim_width,
-                                   right[number] if number < len(right) else "", status_width))
+    for first, cells in rows:
+        columns = [[" " * indent + line for text, indent in first for line in _wrapped(text, first_width - indent, console)],
+                   *(cell.split("\n") for cell in cells)]
+        for number in range(max(map(len, columns))):
+            out.append(_table_line([lines[number] if number < len(lines) else "" for lines in columns],
+                                   [first_width, *widths], [False, *right]))
     out.append(" " * width)
     return "\n".join(out) + "\n"
 
@@ -215,8 +223,10 @@ def _wrapped(text: Text, width: int, console: Console) -> list[str]:
     return [line.plain for line in text.wrap(console, width, justify="left", overflow="fold")]
 
 
-def _table_line(left: str, left_width: int, right: str, right_width: int) -> str:
-    return f"  {left}{' ' * (left_width - cell_len(left))}   {right}{' ' * (right_width - cell_len(right))}  "
+def _table_line(cells: Sequence[str], widths: Sequence[int], right: Sequence[bool]) -> str:
+    padded = [" " * (width - cell_len(cell)) + cell if to_right else cell + " " * (width - cell_len(cell))
+              for cell, width, to_right in zip(cells, widths, right, strict=True)]
+    return "  " + "   ".join(padded) + "  "
 
 
 # ---------------------------------------------------------------------- show
@@ -277,29 +287,47 @@ def render_claim(data: dict[str, Any], console: Console) -> None:
 
 # ------------------------------------------------------------------- sources
 
+SOURCES_HEADERS = ("source", "type", "states", "rests", "quotes")
+SOURCES_RIGHT = (False, True, True, False)  # of the columns after the first
+
+
 def render_sources(rows: Rows, console: Console) -> None:
+    cells = [_source_cells(row) for row in rows]
+    plain = None
+    if console.color_system is None and rows:
+        plain = _plain_table(SOURCES_HEADERS, SOURCES_RIGHT,
+                             [([(first, 0)], [cell.plain for cell in others]) for first, *others in cells], console)
+    if plain is not None:
+        console.file.write(plain)
+    else:
+        console.print(_sources_table(rows, cells))
+
+
+def _sources_table(rows: Rows, cells: Sequence[list[Text]]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, expand=True, padding=(0, 1))
     longest_id = max((len(row["source"]) for row in rows), default=10)
-    table.add_column("source", overflow="fold", ratio=1, min_width=min(longest_id, 36))
-    table.add_column("type", no_wrap=True)
-    table.add_column("states", justify="right", no_wrap=True)
-    table.add_column("rests", justify="right", no_wrap=True)
-    table.add_column("quotes", no_wrap=True)
-    for row in rows:
-        cell = _text(row["source"], "bold")
-        if row["flags"]:
-            cell.append(f"\n  flags: {', '.join(row['flags'])}", style="dim")
-        for cited in row["cites"]:
-            cell.append(f"\n  cites {printable(cited)}", style="dim")
-        kind = row["type"] + (f"\n{row['design']}" if row["design"] else "")
-        if row["quotes_found"] is None:
-            quotes = Text("no text", style="dim")
-        elif row["quotes_found"]:
-            quotes = Text(f"{row['quotes']} found", style="green")
-        else:
-            quotes = Text("some missing", style="bold red")
-        table.add_row(cell, Text(kind), str(row["claims"]), str(row["claims_resting_on_it"]), quotes)
-    console.print(table)
+    table.add_column(SOURCES_HEADERS[0], overflow="fold", ratio=1, min_width=min(longest_id, 36))
+    for header, right in zip(SOURCES_HEADERS[1:], SOURCES_RIGHT, strict=True):
+        table.add_column(header, justify="right" if right else "left", no_wrap=True)
+    for row_cells in cells:
+        table.add_row(*row_cells)
+    return table
+
+
+def _source_cells(row: dict[str, Any]) -> list[Text]:
+    cell = _text(row["source"], "bold")
+    if row["flags"]:
+        cell.append(f"\n  flags: {', '.join(row['flags'])}", style="dim")
+    for cited in row["cites"]:
+        cell.append(f"\n  cites {printable(cited)}", style="dim")
+    kind = row["type"] + (f"\n{row['design']}" if row["design"] else "")
+    if row["quotes_found"] is None:
+        quotes = Text("no text", style="dim")
+    elif row["quotes_found"]:
+        quotes = Text(f"{row['quotes']} found", style="green")
+    else:
+        quotes = Text("some missing", style="bold red")
+    return [cell, Text(kind), Text(str(row["claims"])), Text(str(row["claims_resting_on_it"])), quotes]
 
 
 # ------------------------------------------------------- extract and coverage
