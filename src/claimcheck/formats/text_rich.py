@@ -204,7 +204,7 @@ def _plain_table(headers: Sequence[str], right: Sequence[bool], rows: Sequence[P
     first_width = width - 2 * len(headers) - (len(headers) + 1) - sum(widths)
     if first_width < cell_len(headers[0]):
         return None
-    out = [" " * width, _table_line([headers[0], *headers[1:]], [first_width, *widths], [False, *right]),
+    out = [" " * width, _table_line(headers, [first_width, *widths], [False, *right]),
            " " + "─" * (width - 2) + " "]
     for first, cells in rows:
         columns = [[" " * indent + line for text, indent in first for line in _wrapped(text, first_width - indent, console)],
