@@ -160,3 +160,25 @@ def test_the_plain_sources_table_is_the_table_rich_draws(rows: list[dict[str, ob
         assert plain is not None
     if plain is not None:
         assert plain == _drawn(text_rich._sources_table(rows, cells), width)
+
+
+_COVERAGE_SOURCE = st.fixed_dictionaries({
+    "source": _CELL_TEXT.filter(bool), "candidates": st.integers(0, 10**5), "covered": st.integers(0, 10**5),
+    "left_out": st.integers(0, 999), "percent": st.floats(0, 100),
+})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_COVERAGE_SOURCE, min_size=0, max_size=4), st.sampled_from([40, 60, 80, 133]))
+def test_the_plain_coverage_table_is_the_table_rich_draws(sources: list[dict[str, object]], width: int) -> None:
+    """The same for `coverage`, a table only as wide as it needs: its first column wraps only past the console."""
+    data = {"sources": sources, "candidates": 7, "covered": 6, "percent": 85.7}
+    console = text_rich.make_console(False, io.StringIO(), width)
+    cells = text_rich._coverage_cells(data)
+    plain = text_rich._plain_table(text_rich.COVERAGE_HEADERS, (True,) * 4,
+                                   [([(first, 0)], [cell.plain for cell in others]) for first, *others in cells],
+                                   console, expand=False)
+    if width >= 60:
+        assert plain is not None
+    if plain is not None:
+        assert plain == _drawn(text_rich._coverage_table(cells), width)

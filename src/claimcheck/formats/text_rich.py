@@ -188,22 +188,28 @@ PlainRow = tuple[list[tuple[Text, int]], list[str]]
 
 
 def _plain_table(headers: Sequence[str], right: Sequence[bool], rows: Sequence[PlainRow],
-                 console: Console) -> str | None:
+                 console: Console, expand: bool = True) -> str | None:
     """The table rich draws, drawn line by line without colour; None where it could differ.
 
-    For the tables of `list` and `sources`: box SIMPLE_HEAD, one space of padding each side,
-    expanded to the console's width; the first column takes what the others leave and folds its
-    text, the others never wrap (`right` tells which are justified right). rich renders each
-    cell through several layers, over half a millisecond a row; without colour the same
-    characters come from wrapping each line once. A console too narrow for the first header
-    to fit on one line is left to rich (tests/test_formats.py compares the two drawings).
+    For the tables of `list`, `sources` and `coverage`: box SIMPLE_HEAD, one space of padding
+    each side; the first column folds its text, the others never wrap (`right` tells which are
+    justified right). Expanded, the table is as wide as the console and the first column takes
+    what the others leave; else the first column is as wide as its longest line, up to that.
+    rich renders each cell through several layers, over half a millisecond a row; without
+    colour the same characters come from wrapping each line once. A console too narrow for the
+    first header to fit on one line is left to rich (tests/test_formats.py compares the two
+    drawings).
     """
-    width = console.width
     widths = [max([cell_len(header), *(cell_len(line) for _first, cells in rows for line in cells[number].split("\n"))])
               for number, header in enumerate(headers[1:])]
-    first_width = width - 2 * len(headers) - (len(headers) + 1) - sum(widths)
+    first_width = console.width - 2 * len(headers) - (len(headers) + 1) - sum(widths)
     if first_width < cell_len(headers[0]):
         return None
+    if not expand:
+        longest = max([cell_len(headers[0]), *(indent + cell_len(line) for first, _cells in rows
+                                                for text, indent in first for line in text.plain.split("\n"))])
+        first_width = min(first_width, longest)
+    width = first_width + sum(widths) + 2 * len(headers) + len(headers) + 1
     out = [" " * width, _table_line(headers, [first_width, *widths], [False, *right]),
            " " + "─" * (width - 2) + " "]
     for first, cells in rows:
@@ -351,19 +357,20 @@ def render_candidates(data: dict[str, Any], console: Console) -> None:
                        f"{documents} document{'s' if documents != 1 else ''}", style="dim"))
 
 
+COVERAGE_HEADERS = ("source", "candidates", "covered", "left out", "coverage")
+
+
 def render_coverage(data: dict[str, Any], console: Console) -> None:
-    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
-    table.add_column("source", overflow="fold")
-    table.add_column("candidates", justify="right", no_wrap=True)
-    table.add_column("covered", justify="right", no_wrap=True)
-    table.add_column("left out", justify="right", no_wrap=True)
-    table.add_column("coverage", justify="right", no_wrap=True)
-    for row in data["sources"]:
-        table.add_row(_text(row["source"], "bold"), str(row["candidates"]), str(row["covered"]),
-                      str(row["left_out"]), _percent_text(row["percent"]))
-    table.add_row(Text("total", style="bold"), str(data["candidates"]), str(data["covered"]),
-                  str(sum(row["left_out"] for row in data["sources"])), _percent_text(data["percent"]))
-    console.print(table)
+    cells = _coverage_cells(data)
+    plain = None
+    if console.color_system is None:
+        plain = _plain_table(COVERAGE_HEADERS, (True,) * 4,
+                             [([(first, 0)], [cell.plain for cell in others]) for first, *others in cells], console,
+                             expand=False)
+    if plain is not None:
+        console.file.write(plain)
+    else:
+        console.print(_coverage_table(cells))
     gaps = [(row["path"], candidate) for row in data["sources"] for candidate in row["uncovered"]]
     if gaps:
         console.print(Text("Not covered (register each, or add it to `left_out:` with a reason):"))
@@ -373,6 +380,24 @@ def render_coverage(data: dict[str, Any], console: Console) -> None:
         verdict = "passes" if data["passed"] else "fails"
         console.print(Text(f"Coverage {_percent(data['percent'])} {verdict} the minimum of "
                            f"{_percent(data['minimum'])}.", style="green" if data["passed"] else "bold red"))
+
+
+def _coverage_cells(data: dict[str, Any]) -> list[list[Text]]:
+    rows = [[_text(row["source"], "bold"), Text(str(row["candidates"])), Text(str(row["covered"])),
+             Text(str(row["left_out"])), _percent_text(row["percent"])] for row in data["sources"]]
+    total = [Text("total", style="bold"), Text(str(data["candidates"])), Text(str(data["covered"])),
+             Text(str(sum(row["left_out"] for row in data["sources"]))), _percent_text(data["percent"])]
+    return [*rows, total]
+
+
+def _coverage_table(cells: Sequence[list[Text]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, padding=(0, 1))
+    table.add_column(COVERAGE_HEADERS[0], overflow="fold")
+    for header in COVERAGE_HEADERS[1:]:
+        table.add_column(header, justify="right", no_wrap=True)
+    for row_cells in cells:
+        table.add_row(*row_cells)
+    return table
 
 
 def _percent(value: float) -> str:
