@@ -154,7 +154,7 @@ def test_the_plain_sources_table_is_the_table_rich_draws(rows: list[dict[str, ob
     console = text_rich.make_console(False, io.StringIO(), width)
     cells = [text_rich._source_cells(row) for row in rows]
     plain = text_rich._plain_table(text_rich.SOURCES_HEADERS, text_rich.SOURCES_RIGHT,
-                                   [([(first, 0)], [cell.plain for cell in others]) for first, *others in cells],
+                                   text_rich._plain_rows(cells),
                                    console)
     if width >= 80:
         assert plain is not None
@@ -176,7 +176,7 @@ def test_the_plain_coverage_table_is_the_table_rich_draws(sources: list[dict[str
     console = text_rich.make_console(False, io.StringIO(), width)
     cells = text_rich._coverage_cells(data)
     plain = text_rich._plain_table(text_rich.COVERAGE_HEADERS, (True,) * 4,
-                                   [([(first, 0)], [cell.plain for cell in others]) for first, *others in cells],
+                                   text_rich._plain_rows(cells),
                                    console, expand=False)
     if width >= 60:
         assert plain is not None

@@ -6,7 +6,7 @@ Only text.py uses this module; findings, which are single lines, do not need it.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from rich import box
@@ -146,13 +146,8 @@ def render_claims(rows: Rows, console: Console) -> None:
         console.print("No claims match.")
         return
     cells = [_claim_cells(row) for row in rows]
-    plain = None
-    if console.color_system is None:
-        plain = _plain_table(CLAIMS_HEADERS, (False,), [(lines, [status.plain]) for lines, status in cells], console)
-    if plain is not None:
-        console.file.write(plain)
-    else:
-        console.print(_claims_table(cells))
+    _print_table(console, CLAIMS_HEADERS, (False,), [(lines, [status.plain]) for lines, status in cells],
+                 lambda: _claims_table(cells))
     console.print(claims_summary(rows))
 
 
@@ -185,6 +180,21 @@ def _claim_cells(row: dict[str, Any]) -> ClaimCells:
 #: A row of a plain table: the first cell's texts (each with the indent of its wrapped lines), then
 #: each other cell's text.
 PlainRow = tuple[list[tuple[Text, int]], list[str]]
+
+
+def _print_table(console: Console, headers: Sequence[str], right: Sequence[bool], rows: Sequence[PlainRow],
+                 table: Callable[[], Table], expand: bool = True) -> None:
+    """A table drawn line by line without colour (`_plain_table`), else by rich."""
+    plain = _plain_table(headers, right, rows, console, expand) if console.color_system is None else None
+    if plain is not None:
+        console.file.write(plain)
+    else:
+        console.print(table())
+
+
+def _plain_rows(cells: Sequence[Sequence[Text]]) -> list[PlainRow]:
+    """Rows whose first cell is one text, wrapped without indent."""
+    return [([(first, 0)], [cell.plain for cell in others]) for first, *others in cells]
 
 
 def _plain_table(headers: Sequence[str], right: Sequence[bool], rows: Sequence[PlainRow],
@@ -299,14 +309,10 @@ SOURCES_RIGHT = (False, True, True, False)  # of the columns after the first
 
 def render_sources(rows: Rows, console: Console) -> None:
     cells = [_source_cells(row) for row in rows]
-    plain = None
-    if console.color_system is None and rows:
-        plain = _plain_table(SOURCES_HEADERS, SOURCES_RIGHT,
-                             [([(first, 0)], [cell.plain for cell in others]) for first, *others in cells], console)
-    if plain is not None:
-        console.file.write(plain)
-    else:
+    if not rows:  # the headers alone: left to rich
         console.print(_sources_table(rows, cells))
+        return
+    _print_table(console, SOURCES_HEADERS, SOURCES_RIGHT, _plain_rows(cells), lambda: _sources_table(rows, cells))
 
 
 def _sources_table(rows: Rows, cells: Sequence[list[Text]]) -> Table:
@@ -362,15 +368,8 @@ COVERAGE_HEADERS = ("source", "candidates", "covered", "left out", "coverage")
 
 def render_coverage(data: dict[str, Any], console: Console) -> None:
     cells = _coverage_cells(data)
-    plain = None
-    if console.color_system is None:
-        plain = _plain_table(COVERAGE_HEADERS, (True,) * 4,
-                             [([(first, 0)], [cell.plain for cell in others]) for first, *others in cells], console,
-                             expand=False)
-    if plain is not None:
-        console.file.write(plain)
-    else:
-        console.print(_coverage_table(cells))
+    _print_table(console, COVERAGE_HEADERS, (True,) * 4, _plain_rows(cells), lambda: _coverage_table(cells),
+                 expand=False)
     gaps = [(row["path"], candidate) for row in data["sources"] for candidate in row["uncovered"]]
     if gaps:
         console.print(Text("Not covered (register each, or add it to `left_out:` with a reason):"))
