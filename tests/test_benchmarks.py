@@ -6,8 +6,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from claimcheck.quotes import QuoteMatch
-from claimcheck.validate import validate_file
+from claimcheck.registry.quotes import QuoteMatch
+from claimcheck.validate.run import validate_file
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT))

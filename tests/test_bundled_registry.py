@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.index import QuoteMiss
-from claimcheck.quotes import QuoteMatch
-from claimcheck.validate import validate_file
+from claimcheck.registry.index import QuoteMiss
+from claimcheck.registry.quotes import QuoteMatch
+from claimcheck.validate.run import validate_file
 from conftest import ROOT, invoke, json_of
 
 REGISTRY = ROOT / "claims.yaml"

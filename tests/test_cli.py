@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from claimcheck import __version__
-from claimcheck.rules import RULES
+from claimcheck.findings.rules import RULES
 from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, ROOT, invoke, json_of
 
 CLAIM = MINIMAL_CLAIM + """\

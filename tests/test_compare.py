@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import compare
-from claimcheck.compare import ClaimComparison, CompareSettings, PairVerdict, compare_claim, compare_registry
-from claimcheck.validate import validate_bytes, validate_file
+from claimcheck.judge import compare
+from claimcheck.judge.compare import ClaimComparison, CompareSettings, PairVerdict, compare_claim, compare_registry
+from claimcheck.validate.run import validate_bytes, validate_file
 from conftest import MINIMAL_SOURCES, invoke, json_of
 
 SOURCES = MINIMAL_SOURCES + """\

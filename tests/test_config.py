@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.compare import ALPHA
 from claimcheck.config import Config, find_config, load_config
 from claimcheck.formats import FORMATS
+from claimcheck.judge.compare import ALPHA
 from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, findings_of, invoke, json_of
 
 FORMAT_NAMES = ", ".join(("auto", *(info.name for info in FORMATS)))

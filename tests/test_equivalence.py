@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from claimcheck import formats
-from claimcheck.compare import compare_registry
 from claimcheck.formats.base import Output
-from claimcheck.grading import grade_registry
-from claimcheck.validate import validate_file
-from claimcheck.views import Report, conflict_rows, show_data
+from claimcheck.judge.compare import compare_registry
+from claimcheck.judge.grading import grade_registry
+from claimcheck.validate.run import validate_file
+from claimcheck.views.report import Report, conflict_rows, show_data
 from conftest import ROOT, invoke, json_of
 
 sys.path.insert(0, str(ROOT))

@@ -12,10 +12,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.coverage import recall, same_value
 from claimcheck.extract import extract
-from claimcheck.quotes import SourceText
-from claimcheck.validate import validate_file
+from claimcheck.extract.coverage import recall, same_value
+from claimcheck.registry.quotes import SourceText
+from claimcheck.validate.run import validate_file
 from claimcheck.values import parse
 from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, ROOT, invoke, json_of
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck.rules import RULES
+from claimcheck.findings.rules import RULES
 from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, codes_at, findings_of
 
 TESTED_CODES: set[str] = set()

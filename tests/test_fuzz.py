@@ -61,7 +61,7 @@ def test_the_harness_reports_an_internal_error_and_minimises_the_input(tmp_path:
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("planted")
 
-    monkeypatch.setattr("claimcheck.views.list_rows", broken)  # the forked child inherits the fault
+    monkeypatch.setattr("claimcheck.views.report.list_rows", broken)  # the forked child inherits the fault
     registry = (MINIMAL_SOURCES + "".join(f"# padding {i}\n" for i in range(16)) + MINIMAL_CLAIM).encode()
     outcome = run(tmp_path, registry, ("list", "--format", "json"), 30, 2048)
     assert (outcome.exit_code, outcome.failure) == (3, "exit code 3")
@@ -74,7 +74,7 @@ def test_the_harness_reports_an_internal_error_and_minimises_the_input(tmp_path:
 def test_the_harness_reports_a_hang(tmp_path: Path, monkeypatch) -> None:
     import time
 
-    monkeypatch.setattr("claimcheck.views.list_rows", lambda *_a, **_k: time.sleep(60))
+    monkeypatch.setattr("claimcheck.views.report.list_rows", lambda *_a, **_k: time.sleep(60))
     _prepare(tmp_path, _texts_beside(ROOT / "claims.yaml"))
     outcome = run(tmp_path, (ROOT / "claims.yaml").read_bytes(), ("list",), 0.5, 2048)
     assert (outcome.timed_out, outcome.failure) == (True, "time limit")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from claimcheck.init import STARTER_FILES, starter_text
-from claimcheck.model import Claim, Evidence, LeftOut, Source
+from claimcheck.registry.model import Claim, Evidence, LeftOut, Source
+from claimcheck.starter.writer import STARTER_FILES, starter_text
 from conftest import ROOT, invoke
 
 WRITTEN = ["claims.yaml", "sources/example-trial-report.txt", ".pre-commit-config.yaml"]
@@ -100,7 +100,8 @@ def test_the_wheel_takes_the_starter_files() -> None:
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib
 
-    globs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["claimcheck"]
-    package = ROOT / "src" / "claimcheck"
-    packaged = {str(path.relative_to(package)) for pattern in globs for path in package.glob(pattern)}
-    assert packaged == {f"starter/{name}" for name, _target in STARTER_FILES} | {"starter/pre-commit-config.yaml"}
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    package = ROOT / "src" / "claimcheck" / "starter"
+    packaged = {str(path.relative_to(package)) for pattern in package_data["claimcheck.starter"]
+                for path in package.glob(pattern)}
+    assert packaged == {name for name, _target in STARTER_FILES} | {"pre-commit-config.yaml"}

@@ -10,9 +10,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck import loader
 from claimcheck.findings import Position
-from claimcheck.loader import ALIAS_NODE_LIMIT, _line_starts, decode_utf8, load_yaml
+from claimcheck.registry import loader
+from claimcheck.registry.loader import ALIAS_NODE_LIMIT, _line_starts, decode_utf8, load_yaml
 
 
 def test_positions_of_values_and_keys_are_one_based() -> None:

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck import quotes
-from claimcheck.quotes import Passage, QuoteMatch, SourceText, normalise
-from claimcheck.quotes import _normalise_char as normalise_char
+from claimcheck.registry import quotes
+from claimcheck.registry.quotes import Passage, QuoteMatch, SourceText, normalise
+from claimcheck.registry.quotes import _normalise_char as normalise_char
 
 TEXT = (
     "Title\n"

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.loader import Lines
-from claimcheck.validate import validate_bytes
+from claimcheck.registry.loader import Lines
+from claimcheck.validate.run import validate_bytes
 from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, ROOT, findings_of, invoke
 
 ARTICLE = "We found that 11 out of 30 men (37%) responded.\n"
@@ -194,7 +194,7 @@ def test_an_internal_error_says_so_and_exits_3(registry, monkeypatch) -> None:
     def broken(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr("claimcheck.views.list_rows", broken)
+    monkeypatch.setattr("claimcheck.views.report.list_rows", broken)
     result = invoke("list")
     assert result.exit_code == 3
     assert result.output == (

@@ -17,7 +17,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcheck.formats.html import asset, render_page, script_json
-from claimcheck.views import document_verdict
+from claimcheck.views.report import document_verdict
 from conftest import ROOT, invoke
 
 SMALL = """\

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.validate import validate_bytes
+from claimcheck.validate.run import validate_bytes
 from conftest import ROOT
 
 REGISTRY_LINES = (ROOT / "claims.yaml").read_text(encoding="utf-8").splitlines(keepends=True)

@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 
 from claimcheck import DOCS_URL, __version__
-from claimcheck.ruledocs import github_anchor
-from claimcheck.rules import RULES
+from claimcheck.findings.rule_docs import github_anchor
+from claimcheck.findings.rules import RULES
 from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, ROOT, invoke
 
 SCHEMA_FILE = ROOT / "tests" / "data" / "sarif-schema-2.1.0.json"

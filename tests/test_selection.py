@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.rules import RULES
-from claimcheck.selection import RuleSelection, SelectionError, check_selector, enabled_codes
+from claimcheck.findings.rules import RULES
+from claimcheck.findings.selection import RuleSelection, SelectionError, check_selector, enabled_codes
 from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, findings_of, invoke, json_of
 
 #: A registry with three findings: CC303 (error, line 17), CC209 (warning, line 12) and CC211 (warning, line 21).

@@ -11,8 +11,8 @@ import pytest
 from conftest import ROOT
 
 #: Modules that only running a command needs.
-HEAVY = ("yaml", "pydantic", "rich", "difflib", "claimcheck.model", "claimcheck.loader", "claimcheck.validate",
-         "claimcheck.views", "claimcheck.values", "claimcheck.quotes")
+HEAVY = ("yaml", "pydantic", "rich", "difflib", "claimcheck.registry.model", "claimcheck.registry.loader", "claimcheck.validate.run",
+         "claimcheck.views.report", "claimcheck.values", "claimcheck.registry.quotes")
 
 PROBE = """
 import json, sys

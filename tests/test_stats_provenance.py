@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claimcheck.provenance import trace
+from claimcheck.registry.provenance import trace
 from claimcheck.stats import fisher_exact, wilson_interval
 
 

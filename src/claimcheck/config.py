@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from claimcheck.selection import SelectionError, check_selector
+from claimcheck.findings.selection import SelectionError, check_selector
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -195,7 +195,7 @@ def _format(value: Any, _folder: Path) -> str:
 
 
 def _limits(value: Any, _folder: Path) -> tuple[tuple[str, object], ...]:
-    from claimcheck.limits import LimitError, parse_value
+    from claimcheck.registry.limits import LimitError, parse_value
 
     if not isinstance(value, dict):
         raise _Invalid(f"must be a table of limits, such as {{ depth = 100 }}; got {_kind(value)}")

@@ -16,12 +16,12 @@ from claimcheck import formats
 from claimcheck.formats.base import Output
 
 if TYPE_CHECKING:
-    from claimcheck.compare import CompareSettings
     from claimcheck.config import Config
     from claimcheck.findings import LocatedFinding
-    from claimcheck.limits import Limits
-    from claimcheck.validate import Validation
-    from claimcheck.views import Report
+    from claimcheck.judge.compare import CompareSettings
+    from claimcheck.registry.limits import Limits
+    from claimcheck.validate.run import Validation
+    from claimcheck.views.report import Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 DEFAULT_REGISTRY = "claims.yaml"
@@ -103,7 +103,7 @@ class Run:
 
 
 def _default_limits() -> Limits:
-    from claimcheck.limits import DEFAULT_LIMITS
+    from claimcheck.registry.limits import DEFAULT_LIMITS
 
     return DEFAULT_LIMITS
 
@@ -118,9 +118,9 @@ def prepare_run(registries: Sequence[Path], select: Sequence[str] = (), ignore: 
     """
     from dataclasses import replace
 
-    from claimcheck.compare import CompareSettings
     from claimcheck.config import Config, ConfigError, discover, load_config
-    from claimcheck.selection import RuleSelection, SelectionError, enabled_codes, split_selectors
+    from claimcheck.findings.selection import RuleSelection, SelectionError, enabled_codes, split_selectors
+    from claimcheck.judge.compare import CompareSettings
 
     start = Path(registries[0]).parent if registries else Path.cwd()
     try:
@@ -142,7 +142,7 @@ def prepare_run(registries: Sequence[Path], select: Sequence[str] = (), ignore: 
 
 def _limits(config: Config, assignments: Sequence[str]) -> Limits:
     """The configuration's limits, with --limit flags over them."""
-    from claimcheck.limits import DEFAULT_LIMITS, LimitError, parse_assignments, with_values
+    from claimcheck.registry.limits import DEFAULT_LIMITS, LimitError, parse_assignments, with_values
 
     try:
         return with_values(with_values(DEFAULT_LIMITS, dict(config.limits)), parse_assignments(list(assignments)))
@@ -152,8 +152,8 @@ def _limits(config: Config, assignments: Sequence[str]) -> Limits:
 
 def validate_registry(registry: Path, run: Run | None = None) -> Validation:
     """Validate one registry file, keeping the selected codes; an unreadable file is a usage error."""
-    from claimcheck.loader import RegistryReadError
-    from claimcheck.validate import validate_file
+    from claimcheck.registry.loader import RegistryReadError
+    from claimcheck.validate.run import validate_file
 
     run = run or prepare_run((registry,))
     try:
@@ -188,8 +188,8 @@ def load_report(registry: Path | None, output_format: str | None, color: bool | 
 
     With `only_claim`, only the claims with that id are compared and graded (for `show`).
     """
-    from claimcheck.compare import compare_claim, compare_registry
-    from claimcheck.views import Report
+    from claimcheck.judge.compare import compare_claim, compare_registry
+    from claimcheck.views.report import Report
 
     run = run or prepare_run((registry,) if registry else ())
     output_format = formats.resolve(output_format or formats.AUTO, formats.FINDINGS, os.environ)

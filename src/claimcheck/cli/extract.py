@@ -27,9 +27,9 @@ from claimcheck.cli.common import (
 from claimcheck.formats.base import Output
 
 if TYPE_CHECKING:
-    from claimcheck.candidates_view import ScannedDocument
     from claimcheck.cli.common import Run
-    from claimcheck.index import RegistryIndex
+    from claimcheck.registry.index import RegistryIndex
+    from claimcheck.views.candidates import ScannedDocument
 
 #: extract.KINDS, written out so that building the command line imports no finder (a test keeps them equal).
 KINDS = ("proportion", "count", "duration", "dose", "effect", "stance")
@@ -57,8 +57,8 @@ def extract(documents: tuple[str, ...], registry: Path | None, output_format: st
     durations, doses, effects with intervals and p, test statistics) and each sentence that
     asserts, denies or hedges, with its line, a quote that `validate` grounds and a proposed
     `says`. Name registered sources by id, or any text file by its path."""
-    from claimcheck.candidates_view import ScannedDocument, extraction_data
     from claimcheck.extract import extract as find_candidates
+    from claimcheck.views.candidates import ScannedDocument, extraction_data
 
     run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet, limit)
     fmt = run.output_format(output_format or _format_of(output), formats.CANDIDATES)
@@ -114,8 +114,8 @@ def _registry_for_ids(documents: tuple[str, ...], registry: Path | None,
 def _texts(documents: tuple[str, ...], loaded: tuple[RegistryIndex, Path] | None,
            run: Run) -> list[tuple[str, str | None, str]]:
     """(name to show, source id or None, text) of each document named, in order."""
-    from claimcheck.limits import describe
-    from claimcheck.loader import RegistryReadError, read_text
+    from claimcheck.registry.limits import describe
+    from claimcheck.registry.loader import RegistryReadError, read_text
 
     index = loaded[0] if loaded is not None else None
     found: list[tuple[str, str | None, str]] = []
@@ -173,8 +173,8 @@ def coverage(registry: Path | None, output_format: str | None, minimum: float | 
              color: bool | None) -> None:
     """How many of the candidate claims in the sources' texts (`claimcheck extract`) the registry
     covers, as evidence or under `left_out:`, and which it misses, with their lines."""
-    from claimcheck.candidates_view import coverage_data
-    from claimcheck.coverage import coverage as measure
+    from claimcheck.extract.coverage import coverage as measure
+    from claimcheck.views.candidates import coverage_data
 
     run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet, limit)
     fmt = run.output_format(output_format, formats.COVERAGE)

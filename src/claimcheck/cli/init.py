@@ -17,8 +17,8 @@ from claimcheck.cli.common import EXIT_USAGE, examples
 def init(folder: Path) -> None:
     """Start a registry in FOLDER (default: here): a commented claims.yaml, a sample
     text under sources/, and a .pre-commit-config.yaml. Never overwrites a file."""
-    from claimcheck.init import initialise
     from claimcheck.safe_write import WriteRefused
+    from claimcheck.starter.writer import initialise
 
     try:
         done = initialise(folder)

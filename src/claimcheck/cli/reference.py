@@ -12,7 +12,7 @@ def schema() -> None:
     """Print the JSON Schema of the registry format (for editors)."""
     import json
 
-    from claimcheck.model import json_schema
+    from claimcheck.registry.model import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2))
 
@@ -21,8 +21,8 @@ def schema() -> None:
 @click.argument("code")
 def rule(code: str) -> None:
     """Explain one rule, by code (CC101) or name (quote-not-found)."""
-    from claimcheck.ruledocs import rule_markdown
-    from claimcheck.rules import RULES, find_rule
+    from claimcheck.findings.rule_docs import rule_markdown
+    from claimcheck.findings.rules import RULES, find_rule
 
     found = find_rule(code)
     if found is None:
@@ -40,8 +40,8 @@ def rule(code: str) -> None:
 def rules(output_format: str) -> None:
     """List every rule: code, name, severity and summary."""
     from claimcheck.findings import Severity
-    from claimcheck.ruledocs import rules_markdown
-    from claimcheck.rules import RULES
+    from claimcheck.findings.rule_docs import rules_markdown
+    from claimcheck.findings.rules import RULES
 
     if output_format == "markdown":
         click.echo(rules_markdown())

@@ -37,11 +37,11 @@ def report(registry: Path | None, output: str, force: bool, select: tuple[str, .
     """Write the evidence map: claims by documents, each cell coloured by verdict, with filters
     and every claim's quotes, verdicts, grade and provenance one click away. One HTML file that
     needs no network: open it in a browser, print it or attach it to an e-mail."""
-    from claimcheck import views
     from claimcheck.safe_write import WriteRefused, write_text
+    from claimcheck.views.report import evidence_map as build_evidence_map
 
     run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet, limit)
-    evidence_map = views.evidence_map(load_report(registry, None, color, run))
+    evidence_map = build_evidence_map(load_report(registry, None, color, run))
     page = io.StringIO()
     formats.get("html").evidence_map(evidence_map, Output(page))
     if output == "-":

@@ -22,10 +22,10 @@ from claimcheck.cli.common import (
     run_options,
     stdout,
 )
-from claimcheck.verdicts import GRADES, STATUSES
+from claimcheck.judge.verdicts import GRADES, STATUSES
 
 if TYPE_CHECKING:
-    from claimcheck.compare import ClaimComparison
+    from claimcheck.judge.compare import ClaimComparison
 
 
 def _registries(registry: Path | None) -> tuple[Path, ...]:
@@ -49,12 +49,12 @@ def conflicts(registry: Path | None, output_format: str | None, include_agree: b
               select: tuple[str, ...], ignore: tuple[str, ...], config_file: Path | None, isolated: bool,
               quiet: bool, limit: tuple[str, ...], color: bool | None) -> None:
     """Each conflict and tension between documents, grouped by claim, with the reason."""
-    from claimcheck import views
+    from claimcheck.views.report import conflict_rows
 
     run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet, limit, fail_on=fail_on)
     fmt = run.output_format(output_format, formats.CONFLICTS)
     report = load_report(registry, fmt, color, run)
-    rows = views.conflict_rows(report, include_agree)
+    rows = conflict_rows(report, include_agree)
     formats.get(fmt).conflicts(report, rows, stdout(color))
     _note_unlisted_pairs(report.comparisons)
     failing = {"conflict"} if (run.config.fail_on or "conflict") == "conflict" else {"conflict", "tension"}
@@ -81,13 +81,13 @@ def list_claims(registry: Path | None, output_format: str | None, statuses: tupl
                 ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...],
                 color: bool | None) -> None:
     """One row per claim: what each document says, the status and the grade."""
-    from claimcheck import views
+    from claimcheck.views.report import filter_rows, list_rows
 
     run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet, limit)
     fmt = run.output_format(output_format, formats.CLAIMS)
     report = load_report(registry, fmt, color, run)
-    rows = views.filter_rows(views.list_rows(report), statuses=statuses, tags=tags, sources=sources,
-                             grades=grades, min_grade=min_grade)
+    rows = filter_rows(list_rows(report), statuses=statuses, tags=tags, sources=sources,
+                       grades=grades, min_grade=min_grade)
     formats.get(fmt).claims(rows, stdout(color))
 
 
@@ -103,7 +103,7 @@ def list_claims(registry: Path | None, output_format: str | None, statuses: tupl
 def show(claim: str, registry: Path | None, output_format: str | None, select: tuple[str, ...],
          ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...], color: bool | None) -> None:
     """Everything about one claim: evidence, verdicts, grade and provenance."""
-    from claimcheck import views
+    from claimcheck.views.report import show_data
 
     run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet, limit)
     fmt = run.output_format(output_format, formats.CLAIM)
@@ -116,7 +116,7 @@ def show(claim: str, registry: Path | None, output_format: str | None, select: t
         close = difflib.get_close_matches(claim, ids, n=3, cutoff=0.5)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         fail_usage(f"no claim `{claim}` in {report.validation.file}{hint}")
-    formats.get(fmt).claim(views.show_data(report, comparison), stdout(color))
+    formats.get(fmt).claim(show_data(report, comparison), stdout(color))
     _note_unlisted_pairs(report.comparisons)
 
 
@@ -131,12 +131,12 @@ def show(claim: str, registry: Path | None, output_format: str | None, select: t
 def sources(registry: Path | None, output_format: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
             config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...], color: bool | None) -> None:
     """One row per source: type, design, flags, cites, use, and whether its quotes were found."""
-    from claimcheck import views
+    from claimcheck.views.report import source_rows
 
     run = prepare_run(_registries(registry), select, ignore, config_file, isolated, quiet, limit)
     fmt = run.output_format(output_format, formats.SOURCES)
     report = load_report(registry, fmt, color, run)
-    formats.get(fmt).sources(views.source_rows(report), stdout(color))
+    formats.get(fmt).sources(source_rows(report), stdout(color))
 
 
 def _note_unlisted_pairs(comparisons: Sequence[ClaimComparison]) -> None:

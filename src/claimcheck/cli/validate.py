@@ -55,7 +55,7 @@ def validate(registries: tuple[Path, ...], output_format: str | None, strict: bo
     findings = [f for validation in validations for f in validation.findings]
     if statistics:
         silenced = [f for validation in validations for f in validation.silenced]
-        from claimcheck.views import statistics_rows
+        from claimcheck.views.report import statistics_rows
 
         formats.get(fmt).statistics(statistics_rows(findings, silenced), stdout(color))
     else:

@@ -16,6 +16,10 @@ read less fully (`37%` inside `11 out of 30 men (37%)`) and is dropped; across
 families both stay (`30 men` is a count even inside `30 men, and 11 of them`).
 Every proposal is parsed by the value language, and one it cannot read is
 not offered.
+
+`coverage` measures how much of each registered text the registry's quotes
+cover, and how much of it the finders read. This package takes texts (and,
+for coverage, the `RegistryIndex`) and gives `Candidate`s and `Coverage`.
 """
 
 from __future__ import annotations

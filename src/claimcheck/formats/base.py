@@ -1,7 +1,7 @@
 """The interface of an output format, and the output it writes to.
 
 A format renders *views*: the findings of `validate` (or their counts by code,
-`validate --statistics`), and the reports that `views.py` builds as plain data
+`validate --statistics`), and the reports that `views/report.py` builds as plain data
 (`conflicts`, `list`, `show`, `sources`, the evidence map of `report`, and the
 candidates and coverage of `extract` and `coverage`).
 Formats never decide what is a finding or a verdict; they only render. A
@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from claimcheck.findings import LocatedFinding
-    from claimcheck.views import Report
+    from claimcheck.views.report import Report
 
 FINDINGS, CONFLICTS, CLAIMS, CLAIM, SOURCES = "findings", "conflicts", "claims", "claim", "sources"
 STATISTICS, EVIDENCE_MAP = "statistics", "evidence-map"

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from claimcheck.findings import LocatedFinding, Severity
 from claimcheck.formats.base import Format, Output, Rows
-from claimcheck.formats.text import with_related
-from claimcheck.views import Report
+from claimcheck.formats.text_lines import with_related
+from claimcheck.views.report import Report
 
 
 def escape_data(text: str) -> str:

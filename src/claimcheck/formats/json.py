@@ -1,4 +1,4 @@
-"""JSON for programs: findings, and each report as the plain data views.py builds.
+"""JSON for programs: findings, and each report as the plain data views/report.py builds.
 
 Every output is one object: `schema_version` (raised only when a field is
 removed or changes meaning; new fields may appear without it), and the view's
@@ -14,7 +14,7 @@ from typing import Any
 
 from claimcheck.findings import LocatedFinding
 from claimcheck.formats.base import Format, Output, Rows
-from claimcheck.views import Report
+from claimcheck.views.report import Report
 
 
 def finding_dict(finding: LocatedFinding) -> dict[str, Any]:

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from claimcheck.formats.base import Format, Output, Rows, printable
-from claimcheck.formats.text import claims_summary, conflicts_summary
-from claimcheck.verdicts import GRADE_MARKS, VERDICT_SYMBOLS
-from claimcheck.views import Report, merge_rows, says_text, values_by_source
+from claimcheck.formats.text_lines import claims_summary, conflicts_summary
+from claimcheck.judge.verdicts import GRADE_MARKS, VERDICT_SYMBOLS
+from claimcheck.views.report import Report, merge_rows, says_text, values_by_source
 
 # What starts markup inside a line: backslash itself, code, emphasis and strikethrough, links and images ([),
 # HTML and autolinks (<), entities (&), table cells (|), math ($), headings (#), and the colon of a bare

@@ -20,10 +20,10 @@ from urllib.parse import quote
 
 from claimcheck import DOCS_URL, HOMEPAGE, __version__
 from claimcheck.findings import LocatedFinding, Position, Rule, Severity
+from claimcheck.findings.rule_docs import github_anchor, rule_anchor, rule_markdown
+from claimcheck.findings.rules import RULES
 from claimcheck.formats.base import Format, Output, Rows
-from claimcheck.ruledocs import github_anchor, rule_anchor, rule_markdown
-from claimcheck.rules import RULES
-from claimcheck.views import Report
+from claimcheck.views.report import Report
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -1,6 +1,7 @@
 """The text format's reports, drawn with rich: tables, hanging indents, colour.
 
-Only text.py uses this module; findings, which are single lines, do not need it.
+Only text.py uses this module; it builds on the plain lines of text_lines.py, never on
+text.py itself. Findings, which are single lines, do not need it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimcheck.formats.base import Output, Rows, printable
-from claimcheck.formats.text import (
+from claimcheck.formats.text_lines import (
     GRADE_STYLES,
     VERDICT_STYLES,
     Styled,
@@ -26,8 +27,8 @@ from claimcheck.formats.text import (
     conflicts_summary,
     wants_colour,
 )
-from claimcheck.verdicts import GRADE_MARKS
-from claimcheck.views import merge_rows, says_text, values_by_source
+from claimcheck.judge.verdicts import GRADE_MARKS
+from claimcheck.views.report import merge_rows, says_text, values_by_source
 
 
 def make_console(color: bool | None, stream: IO[str] | None = None, width: int | None = None) -> Console:

@@ -131,7 +131,7 @@ def screen(k1: int, n1: int, k2: int, n2: int, alpha: float) -> float | None:
     1.3 times in those bands where p is within a factor of 25 of 0.05, so the exact
     test could not decide otherwise (tests/test_statistics.py checks this). None
     where it could. Used for claims with so many pairs that exact tests of them all
-    would take minutes (compare.py).
+    would take minutes (judge/compare.py).
     """
     total, successes = n1 + n2, k1 + k2
     if total == 0 or min(n1, n2) == 0:

@@ -14,8 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from claimcheck.findings import DataPath, Finding, Position
-from claimcheck.model import FORMAT_VERSION, Claim, Evidence, FormatError, LeftOut, Registry, Source
-from claimcheck.rules import rule
+from claimcheck.findings.rules import rule
+from claimcheck.registry.model import FORMAT_VERSION, Claim, Evidence, FormatError, LeftOut, Registry, Source
 
 
 @dataclass(frozen=True)

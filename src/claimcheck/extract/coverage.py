@@ -3,7 +3,7 @@
 A candidate claim of a source's text (`extract`) is covered when a quote the
 registry holds for that source, an evidence quote or a `left_out` one, spans
 the words that state it. Spans are compared in the quote matcher's
-normalised text (`quotes.py`), where case, white space and typographic
+normalised text (`registry/quotes.py`), where case, white space and typographic
 marks do not count, so a covered candidate is one `validate` would ground
 at the same place.
 """
@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from claimcheck.extract import Candidate, extract
-from claimcheck.index import RegistryIndex
-from claimcheck.quotes import SourceText
+from claimcheck.registry.index import RegistryIndex
+from claimcheck.registry.quotes import SourceText
 from claimcheck.values import Stance, Value, ValueSyntaxError, parse
 
 LEFT_OUT = "left_out"

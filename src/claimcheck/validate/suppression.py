@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.findings import DataPath, Finding
-from claimcheck.model import RULE_CODE_PATTERN
-from claimcheck.rules import RULES, rule
+from claimcheck.findings.rules import RULES, rule
+from claimcheck.registry.model import RULE_CODE_PATTERN
 
 #: The lists of items that may carry `ignore`, and what one item is called.
 _KINDS = {"sources": "source", "claims": "claim", "left_out": "`left_out` item"}

@@ -44,12 +44,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claimcheck import progress
-from claimcheck.index import EvidenceKey, RegistryIndex
-from claimcheck.model import Claim, Evidence
+from claimcheck.judge.verdicts import SEVERITY, Status, Verdict
+from claimcheck.registry.index import EvidenceKey, RegistryIndex
+from claimcheck.registry.model import Claim, Evidence
 from claimcheck.stats import FISHER, compare_proportions
 from claimcheck.stats.proportions import screen
 from claimcheck.values import UNCERTAIN, YES, Measure, Stance, Value
-from claimcheck.verdicts import SEVERITY, Status, Verdict
 
 ALPHA = 0.05
 #: Pairs of groups that one claim lists (see the module docstring).
@@ -303,7 +303,7 @@ def _worded(judged: tuple[Verdict, str]) -> Decision:
 
 def _judge_comparisons(a: Group, b: Group, alpha: float) -> tuple[Verdict, str] | None:
     """Effect and mean values: see `compare_effects`."""
-    from claimcheck import compare_effects
+    from claimcheck.judge import compare_effects
     from claimcheck.values import Mean
 
     shared = sorted(a.roots & b.roots)

@@ -1,6 +1,6 @@
 """`claimcheck init`: a starter registry, its sample text, and a pre-commit configuration.
 
-The starter files live in the `starter/` folder of the package. Nothing is
+The starter files live beside this module, in the `starter/` package. Nothing is
 ever overwritten: every target is checked before anything is written, so an
 existing file means nothing at all is written. An existing
 `.pre-commit-config.yaml` is the one exception: it is left as it is, and the
@@ -32,7 +32,7 @@ class Initialised:
 
 
 def starter_text(name: str) -> str:
-    node = resources.files("claimcheck").joinpath("starter")
+    node = resources.files("claimcheck.starter")
     for part in name.split("/"):
         node = node.joinpath(part)
     return node.read_text(encoding="utf-8")

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from claimcheck.findings import DataPath, Finding
-from claimcheck.index import EvidenceKey, RegistryIndex
-from claimcheck.rules import rule
+from claimcheck.findings.rules import rule
+from claimcheck.registry.index import EvidenceKey, RegistryIndex
 from claimcheck.stats.written import Written
 from claimcheck.values import Estimate, Mean, Number, RelativeChange, TestStatistic, TwoArms, Value, format_number
 

@@ -11,11 +11,11 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from fractions import Fraction
 
-from claimcheck.compare import ClaimComparison
 from claimcheck.findings import DataPath, Finding
-from claimcheck.index import EvidenceKey, QuoteMiss, RegistryIndex
-from claimcheck.model import TYPES_WITH_DESIGN, Claim, Evidence
-from claimcheck.rules import rule
+from claimcheck.findings.rules import rule
+from claimcheck.judge.compare import ClaimComparison
+from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
+from claimcheck.registry.model import TYPES_WITH_DESIGN, Claim, Evidence
 from claimcheck.values import PROPORTION, Count, Measure, format_number
 
 Check = Callable[[RegistryIndex], Iterable[Finding]]
@@ -244,7 +244,7 @@ def check_effects(index: RegistryIndex) -> Iterator[Finding]:
 
     if all(isinstance(value, (Measure, Stance)) for value in index.values.values()):
         return
-    from claimcheck import effect_checks
+    from claimcheck.validate import effect_checks
 
     yield from effect_checks.check_effect_values(index)
     yield from effect_checks.check_effect_pairs(index)

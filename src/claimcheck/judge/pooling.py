@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck.compare import ClaimComparison
-from claimcheck.compare_effects import RATIO_MEASURES, read
-from claimcheck.index import EvidenceKey, RegistryIndex
+from claimcheck.judge.compare import ClaimComparison
+from claimcheck.judge.compare_effects import RATIO_MEASURES, read
+from claimcheck.registry.index import EvidenceKey, RegistryIndex
 from claimcheck.stats.meta import Pooled, inverse_logit, logit_proportion, pool
 from claimcheck.values import Measure, TwoArms
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from claimcheck.findings import DataPath
-from claimcheck.model import Claim, Evidence, LeftOut, Registry, Source
-from claimcheck.provenance import Provenance, trace
-from claimcheck.quotes import Passage, QuoteMatch, SourceText
-from claimcheck.schema import ModelResult
+from claimcheck.registry.model import Claim, Evidence, LeftOut, Registry, Source
+from claimcheck.registry.provenance import Provenance, trace
+from claimcheck.registry.quotes import Passage, QuoteMatch, SourceText
+from claimcheck.registry.schema import ModelResult
 from claimcheck.values import Value, ValueSyntaxError, parse
 
 EvidenceKey = tuple[int, int]  # (claim's place in registry.claims, evidence's place in the claim)

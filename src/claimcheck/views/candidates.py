@@ -1,6 +1,6 @@
 """`extract` and `coverage` as plain data, for every output format to render alike.
 
-Kept apart from views.py so that these two commands import neither the
+Kept apart from report.py so that these two commands import neither the
 comparison nor the grading layer.
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck.coverage import Coverage, SourceCoverage
 from claimcheck.extract import Candidate
+from claimcheck.extract.coverage import Coverage, SourceCoverage
 
 
 @dataclass(frozen=True)

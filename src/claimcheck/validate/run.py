@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck import progress
-from claimcheck.checks import check_acceptances, run_checks
-from claimcheck.compare import DEFAULT_SETTINGS, CompareSettings, compare_claim
 from claimcheck.findings import Finding, LocatedFinding, Position, Severity, shorten_message
-from claimcheck.index import RegistryIndex, build_index
-from claimcheck.limits import DEFAULT_LIMITS, Limits, describe
-from claimcheck.loader import (
+from claimcheck.findings.rules import rule
+from claimcheck.judge.compare import DEFAULT_SETTINGS, CompareSettings, compare_claim
+from claimcheck.registry.index import RegistryIndex, build_index
+from claimcheck.registry.limits import DEFAULT_LIMITS, Limits, describe
+from claimcheck.registry.loader import (
     SourceMap,
     TextProblem,
     decode_utf8,
@@ -26,10 +26,10 @@ from claimcheck.loader import (
     paused_gc,
     read_text,
 )
-from claimcheck.quotes import SourceText
-from claimcheck.rules import rule
-from claimcheck.schema import ModelResult, build_registry, check_top_level
-from claimcheck.suppression import apply_ignores
+from claimcheck.registry.quotes import SourceText
+from claimcheck.registry.schema import ModelResult, build_registry, check_top_level
+from claimcheck.validate.checks import check_acceptances, run_checks
+from claimcheck.validate.suppression import apply_ignores
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 Each limit has a default far above what an honest registry needs, and can be
 changed with `--limit NAME=VALUE` (repeatable) or a `limits` table in the
-configuration (`[tool.claimcheck.limits]`). An input over a limit is rejected
+configuration (`[tool.claimcheck.registry.limits]`). An input over a limit is rejected
 with a located finding at once, before it costs time or memory; docs/reliability.md
 lists them all.
 """

@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from claimcheck.compare import ClaimComparison, PairVerdict, entry_pairs
 from claimcheck.findings import LocatedFinding, Position
-from claimcheck.index import EvidenceKey, QuoteMiss, RegistryIndex
-from claimcheck.quotes import QuoteMatch
-from claimcheck.verdicts import GRADES, SEVERITY, STATUSES
+from claimcheck.judge.compare import ClaimComparison, PairVerdict, entry_pairs
+from claimcheck.judge.verdicts import GRADES, SEVERITY, STATUSES
+from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
+from claimcheck.registry.quotes import QuoteMatch
 
 if TYPE_CHECKING:
-    from claimcheck.grading import ClaimGrade
-    from claimcheck.validate import Validation
+    from claimcheck.judge.grading import ClaimGrade
+    from claimcheck.validate.run import Validation
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Report:
     @cached_property
     def grades(self) -> dict[str, ClaimGrade]:
         """Every compared claim's grade (`conflicts` shows none, so it never pays for them)."""
-        from claimcheck.grading import grade_registry
+        from claimcheck.judge.grading import grade_registry
 
         return grade_registry(self.index, self.comparisons)
 

@@ -25,13 +25,13 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from claimcheck.compare import ClaimComparison
-from claimcheck.index import RegistryIndex
-from claimcheck.model import Source
-from claimcheck.pooling import ClaimEstimates, ClaimPool, StudyEstimate, claim_estimates
+from claimcheck.judge.compare import ClaimComparison
+from claimcheck.judge.pooling import ClaimEstimates, ClaimPool, StudyEstimate, claim_estimates
+from claimcheck.judge.verdicts import GRADES, Grade
+from claimcheck.registry.index import RegistryIndex
+from claimcheck.registry.model import Source
 from claimcheck.stats import wilson_interval
 from claimcheck.values import Measure
-from claimcheck.verdicts import GRADES, Grade
 
 HIGH_DESIGNS = frozenset({"rct", "meta-analysis", "systematic-review"})
 LOW_DESIGNS = frozenset({"cohort", "case-control", "cross-sectional"})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.findings import Rule
-from claimcheck.rules import RULES
+from claimcheck.findings.rules import RULES
 
 
 def rule_heading(rule: Rule) -> str:

@@ -37,6 +37,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from claimcheck.judge.verdicts import Verdict
 from claimcheck.stats.distributions import t_two_sided
 from claimcheck.stats.effects import compare_estimates, odds_ratio, risk_difference, risk_ratio
 from claimcheck.stats.intervals import z_of_level
@@ -54,7 +55,6 @@ from claimcheck.values import (
     Value,
     format_number,
 )
-from claimcheck.verdicts import Verdict
 
 #: Significance as documents state it: at the conventional 5% (a 95% interval excluding no effect).
 SIGNIFICANCE_LEVEL = 0.05

@@ -1,4 +1,9 @@
-"""Findings: what a check reports, and where.
+"""Findings: what every layer reports, the rule registry, and which rules a run reports.
+
+This module holds the `Finding` type that reading, validation and the
+command line share; `rules` is the explicit registry of every finding code
+(as yamllint's), `rule_docs` the page of each rule (`claimcheck rule CODE`,
+docs/rules.md), and `selection` the `--select`/`--ignore` logic over codes.
 
 A check reports a `Finding` against a *path* into the registry data
 (``("claims", 3, "evidence", 0, "says")``); the loader's `SourceMap` turns

@@ -17,7 +17,7 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from claimcheck.rules import RULES
+from claimcheck.findings.rules import RULES
 
 ALL = "ALL"
 

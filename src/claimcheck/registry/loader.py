@@ -28,9 +28,9 @@ from typing import Any, NoReturn
 import yaml
 
 from claimcheck.findings import DataPath, Finding, Position
-from claimcheck.limits import DEFAULT_LIMITS, Limits, describe
-from claimcheck.quotes import SourceText
-from claimcheck.rules import rule
+from claimcheck.findings.rules import rule
+from claimcheck.registry.limits import DEFAULT_LIMITS, Limits, describe
+from claimcheck.registry.quotes import SourceText
 
 try:
     from yaml import CSafeLoader as _YamlLoader
