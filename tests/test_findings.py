@@ -181,7 +181,7 @@ def test_cc101_quote_not_found_names_the_closest_passage(registry) -> None:
     f = only()
     assert (f["line"], f["column"], f["code"]) == (19, 16, expect("CC101"))
     assert f["message"] == (
-        "quote not found in the text of `news-a` (texts/news.txt); closest passage, line 2 (83% alike): "
+        "quote not found in the text of `news-a` (texts/news.txt); closest passage, line 2 (87% alike): "
         "\"We found that 11 out of 30 men (37%) responded\"")
 
 

@@ -2,19 +2,34 @@
 
 Both sides are normalised the same way before comparing: Unicode compatibility
 forms folded (NFKC), case folded, typographic quotes and dashes made plain,
-``…`` made ``...``, and *all* white space removed. Removing white space,
-rather than collapsing it, is what lets a quote find text scraped from a web
-table whose cell separators were lost ("Maturation Arrest (MA)54%").
-An ellipsis in a quote (``...``, ``…`` or ``[...]``) marks an elision: the
-parts around it must occur in order.
+``…`` made ``...``, invisible characters (soft hyphens, zero-width spaces)
+dropped, and each white-space character made a space, or a line feed for the
+characters that end a line. Verbatim means verbatim:
+
+- White space in a quote matches any run of white space in the text, line
+  breaks included; words joined in the quote never match words separated in
+  the text, nor words separated in the quote words joined in the text. The one
+  exception is a cell boundary that a scraped table lost between a word and a
+  number (`Maturation Arrest (MA)54%`, where the quote says `(MA) 54%`): white
+  space in the quote between a non-digit and a digit, or between a digit or
+  `%` and a letter, may match no white space at all.
+- An ellipsis in a quote (``...``, ``…``, ``[...]``, ``[…]``) marks an
+  elision: the parts around it must occur in order, at most `DEFAULT_ELISION`
+  characters apart (the `elision` limit) and within one paragraph (never
+  across a blank line). Outputs show an elision as ``[…]`` (`display`).
 
 Cost: normalising is one `str.translate` over the text, each character
 normalised on its own (so a text can be cut anywhere and normalised in
-pieces). Where a normalised character came from in the text is worked out
-only for what is shown (a found quote's line, a closest passage), from one
-checkpoint every `CHECKPOINT` characters. A quote that is missed is looked up
-in an index of where each trigram occurs in the text, built once, on the
-text's first miss; the work per miss is bounded (`EXACT_SEARCH_LIMIT`).
+pieces). Texts and quotes are then compared in canonical form (each run of
+white space one space, none at a lost cell boundary), built once per text; a
+quote's parts are found with `str.find`, each later part searched for only
+within the elision's reach. Where a canonical or normalised character came from
+is worked out only for what is shown (a found quote's line, a closest passage):
+canonical to normalised through the sorted places where white space was
+shortened, normalised to original from one checkpoint every `CHECKPOINT`
+characters. A quote that is missed is looked up in an index of where each
+trigram occurs in the text, built once, on the text's first miss; the work per
+miss is bounded (`EXACT_SEARCH_LIMIT`).
 """
 
 from __future__ import annotations
@@ -36,7 +51,22 @@ _PLAIN = {
     "…": "...",
 }
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+#: White space that ends a line (a carriage return does not: a CRLF is one line break).
+_LINE_ENDS = frozenset("\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 ELLIPSIS = "..."
+#: How an elision is shown in every output.
+SHOWN_ELISION = "[…]"
+#: Normalised characters an elision may skip (the `elision` limit's default).
+DEFAULT_ELISION = 300
+_ELISIONS = re.compile(r"\[(?:\.\.\.|…)\]|\.\.\.|…")
+_WHITE_RUN = re.compile(r"[ \n]+")
+#: A space (a run of white space, once collapsed) between a non-digit and a digit, or between a
+#: digit or `%` and a letter: where a scraped table loses a cell boundary (`(MA)54%`), so where
+#: white space counts for nothing.
+_LOST_BOUNDARY = re.compile(r"(?<=[^\d ]) (?=\d)|(?<=[\d%]) (?=[^\W\d_])")
+#: The runs of white space that canonical form shortens: longer than one, or at a lost boundary.
+_SHIFTING_RUN = re.compile(r"[ \n]{2,}|(?<=[^\d \n])[ \n](?=\d)|(?<=[\d%])[ \n](?=[^\W\d_])")
+_PARAGRAPH_BREAK = re.compile(r"\n *\n")
 EXCERPT_LENGTH = 160
 #: Windows of equal trigram likeness that difflib then ranks; bounds the cost of a miss.
 MAX_TIED_WINDOWS = 64
@@ -53,8 +83,10 @@ _NOWHERE: array[int] = array("i")
 
 
 def _normalise_char(char: str) -> str:
-    if char.isspace() or char in _INVISIBLE:
+    if char in _INVISIBLE:
         return ""
+    if char.isspace():
+        return "\n" if char in _LINE_ENDS else " "
     char = _PLAIN.get(char, char)
     if not char.isascii():
         char = "".join(_PLAIN.get(c, c) for c in unicodedata.normalize("NFKC", char))
@@ -89,6 +121,86 @@ def _normalise_chars(text: str) -> str:
 def normalise(text: str) -> str:
     """The comparison form of a text (see the module docstring)."""
     return _normalise_chars(text.replace("[...]", ELLIPSIS).replace("[…]", ELLIPSIS))
+
+
+def display(quote: str) -> str:
+    """A quote as outputs show it: each elision as `[…]`, whatever way it was written."""
+    return _ELISIONS.sub(SHOWN_ELISION, quote)
+
+
+def _canonical(normalised: str) -> str:
+    """The form quotes and texts are compared in: each run of white space one space, none at a lost cell boundary."""
+    return _LOST_BOUNDARY.sub("", _WHITE_RUN.sub(" ", normalised))
+
+
+def _parts(quote: str) -> tuple[str, ...]:
+    """The quote's parts between its elisions, in canonical form (empty parts dropped)."""
+    parts = (_canonical(part.strip(" \n")) for part in normalise(quote).split(ELLIPSIS))
+    return tuple(part for part in parts if part)
+
+
+class _CanonicalText:
+    """A normalised text in canonical form, with the way back to the normalised text's indexes."""
+
+    def __init__(self, normalised: str) -> None:
+        self.normalised = normalised
+        self.text = _canonical(normalised)
+
+    @cached_property
+    def _shifts(self) -> tuple[array[int], array[int]]:
+        """Where canonical indexes start to lie further back in the normalised text, and by how much."""
+        starts, shifts = array("q"), array("q")
+        shift = 0
+        text = self.normalised
+        for run in _SHIFTING_RUN.finditer(text):
+            low, high = run.span()
+            kept = 0 if 0 < low and high < len(text) and _LOST_BOUNDARY.search(f"{text[low - 1]} {text[high]}") else 1
+            shift += high - low - kept
+            starts.append(low - (shift - (high - low - kept)) + kept)
+            shifts.append(shift)
+        return starts, shifts
+
+    def normalised_index(self, index: int) -> int:
+        starts, shifts = self._shifts
+        place = bisect.bisect_right(starts, index) - 1
+        return index + (shifts[place] if place >= 0 else 0)
+
+    def search(self, parts: tuple[str, ...], elision: int | None, within_paragraph: bool = True) -> tuple[int, int] | None:
+        """The first match of a quote's parts, in normalised indexes: (start, end), or None.
+
+        Each elision skips at most `elision` canonical characters (any number for
+        None) and, when `within_paragraph`, no blank line of the normalised text.
+        """
+        first = parts[0]
+        start = self.text.find(first)
+        while start >= 0:
+            end = self._rest_end(parts, 1, start + len(first), elision, within_paragraph)
+            if end is not None:
+                return self.normalised_index(start), self.normalised_index(end - 1) + 1
+            start = self.text.find(first, start + 1)
+        return None
+
+    def _rest_end(self, parts: tuple[str, ...], index: int, cursor: int, elision: int | None,
+                  within_paragraph: bool) -> int | None:
+        """Where the parts from `index` on end, the first of them starting within reach of `cursor`."""
+        if index == len(parts):
+            return cursor
+        part = parts[index]
+        stop = len(self.text) if elision is None else cursor + elision + len(part)
+        start = self.text.find(part, cursor, stop)
+        while start >= 0:
+            if within_paragraph and self._breaks_paragraph(cursor, start):
+                return None  # every later start is past the same blank line
+            end = self._rest_end(parts, index + 1, start + len(part), elision, within_paragraph)
+            if end is not None:
+                return end
+            start = self.text.find(part, start + 1, stop)
+        return None
+
+    def _breaks_paragraph(self, end: int, start: int) -> bool:
+        """Whether the normalised text between a part's end and the next part's start holds a blank line."""
+        low = self.normalised_index(end - 1) + 1
+        return _PARAGRAPH_BREAK.search(self.normalised, low, self.normalised_index(start)) is not None
 
 
 class QuoteMatch:
@@ -172,26 +284,33 @@ class SourceText:
         chunk = original // CHECKPOINT
         return 1 + lines[chunk] + self.text.count("\n", chunk * CHECKPOINT, original)
 
-    def find(self, quote: str) -> QuoteMatch | None:
-        """The quote's place in the text, or None; elisions match in order."""
-        span = self.span(quote)
+    def find(self, quote: str, elision: int = DEFAULT_ELISION) -> QuoteMatch | None:
+        """The quote's place in the text, or None (see the module docstring for what matches)."""
+        span = self.span(quote, elision)
         return None if span is None else QuoteMatch(source=self, start=span[0])
 
-    def span(self, quote: str) -> tuple[int, int] | None:
+    @cached_property
+    def _canonical(self) -> _CanonicalText:
+        return _CanonicalText(self.normalised)
+
+    def span(self, quote: str, elision: int = DEFAULT_ELISION) -> tuple[int, int] | None:
         """Where the quote's first match starts and ends in the normalised text, or None."""
-        parts = [part for part in normalise(quote).split(ELLIPSIS) if part]
-        if not parts:
+        parts = _parts(quote)
+        return self._canonical.search(parts, elision) if parts else None
+
+    def elision_problem(self, quote: str, elision: int = DEFAULT_ELISION) -> str | None:
+        """Why a quote that is not found still has all its parts in the text, in order: its elisions, in words.
+
+        None when the quote has no elision, or when its parts do not occur in
+        order however far apart (the quote is simply not in the text).
+        """
+        parts = _parts(quote)
+        if len(parts) < 2 or self._canonical.search(parts, None, within_paragraph=False) is None:
             return None
-        start = self.normalised.find(parts[0])
-        if start < 0:
-            return None
-        cursor = start + len(parts[0])
-        for part in parts[1:]:
-            found = self.normalised.find(part, cursor)
-            if found < 0:
-                return None
-            cursor = found + len(part)
-        return start, cursor
+        if self._canonical.search(parts, None) is not None:
+            return (f"its parts occur in this order only more than {elision:,} characters apart, further than an "
+                    "elision may skip (`--limit elision=N` changes it)")
+        return "its parts occur in this order only across a paragraph break, which an elision never spans"
 
     def normalised_index(self, original_index: int) -> int:
         """How many normalised characters the text before `original_index` gives."""
@@ -268,12 +387,17 @@ class SourceText:
         return best, sorted(start for start, score in scored.items() if score == best)[:MAX_TIED_WINDOWS]
 
     def _passage(self, start: int, width: int, similarity: float) -> Passage:
+        while start < len(self.normalised) - 1 and self.normalised[start] in " \n":
+            start += 1  # a passage starts at a word, on that word's line
         # A little past the window, since a near miss is often a shorter quote.
         end = min(start + width + width // 4, len(self.normalised)) - 1
         stop = self.original_index(end) + 1
         while stop < len(self.text) and self.text[stop].isalnum():
             stop += 1  # end the excerpt on a word boundary
-        excerpt = self.text[self.original_index(start): stop]
+        begin = self.original_index(start)
+        while begin > 0 and self.text[begin - 1].isalnum() and self.text[begin].isalnum():
+            begin -= 1  # and start it on one
+        excerpt = self.text[begin: stop]
         excerpt = " ".join(excerpt.split())
         if len(excerpt) > EXCERPT_LENGTH:
             excerpt = excerpt[: EXCERPT_LENGTH - 1] + "…"
