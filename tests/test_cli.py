@@ -241,3 +241,11 @@ def test_python_dash_m() -> None:
     result = subprocess.run([sys.executable, "-m", "claimcheck", "--version"], capture_output=True, text=True,
                             check=False)
     assert (result.returncode, result.stdout) == (0, f"claimcheck, version {__version__}\n")
+
+
+def test_every_output_shows_an_elision_as_one_mark(registry) -> None:
+    registry(MINIMAL_SOURCES + "    path: news.txt\n" + CLAIM.replace('"11 of 30 men"', '"We found ... 11 of 30 men"', 1),
+             {"news.txt": "We found that 11 of 30 men responded; most did.\n"})
+    assert '"We found […] 11 of 30 men"' in invoke("show", "response", "--no-color").output
+    data = json_of(invoke("show", "response", "--format", "json").output, "claim")
+    assert data["evidence"][0]["quote"] == "We found […] 11 of 30 men"

@@ -182,7 +182,7 @@ def test_cc101_quote_not_found_names_the_closest_passage(registry) -> None:
     assert (f["line"], f["column"], f["code"]) == (19, 16, expect("CC101"))
     assert f["message"] == (
         "quote not found in the text of `news-a` (texts/news.txt); closest passage, line 2 (87% alike): "
-        "\"We found that 11 out of 30 men (37%) responded\"")
+        "\"We found that 11 out of 30 men (37%) responded\"; it differs at \"11 of\" (the text: \"11 out of\")")
 
 
 @pytest.mark.parametrize("quote", [
@@ -195,6 +195,51 @@ def test_cc101_quote_not_found_names_the_closest_passage(registry) -> None:
 def test_quotes_that_are_found(registry, quote: str) -> None:
     registry(_with_path(quote), {"texts/news.txt": ARTICLE})
     assert findings_of() == []
+
+
+FILLER = "Researchers followed the volunteers for two years and recorded every visit. " * 5
+ZELVAX = ("The Zelvax vaccine was 91% effective against severe illness.\n" + FILLER + "\n"
+          "Protection lasts at least a year; protection beyond that remains unknown.\n\n"
+          "A second dose is under study.\n")
+STUDY_TEXT = "Abstract\nSecond dose. Protection lasts at least a year.\n"
+
+
+def _zelvax(quote: str) -> str:
+    """The Zelvax news item quoted as saying `yes`; its study has a text of its own (lines 6 and 13)."""
+    return (MINIMAL_SOURCES.replace("    sample_size: 30\n", "    sample_size: 30\n    path: texts/study.txt\n")
+            + "    path: texts/news.txt\n"
+            + GOOD_CLAIM.replace("says: 11/30", "says: yes").replace('quote: "11 of 30 men"', f'quote: "{quote}"'))
+
+
+@pytest.mark.parametrize("quote, message", [
+    # Words joined in the quote never match words apart in the text (issue 18's reproducer).
+    ("protectionbeyond thatremains unknown",
+     ("; closest passage, line 3 (82% alike): \"protection beyond that remains unknown. A second\"; "
+      "it differs at \"protectionbeyond thatremains\" (the text: \"protection beyond that remains\")")),
+    # An elision skips at most 300 characters (issue 18's reproducer: a quote stitched across an article).
+    ("Zelvax vaccine ... effective ... protection ... remains unknown",
+     (": its parts occur in this order only more than 300 characters apart, further than an elision may skip "
+      "(`--limit elision=N` changes it)")),
+    # and never a paragraph break.
+    ("protection beyond that remains unknown ... second dose",
+     ": its parts occur in this order only across a paragraph break, which an elision never spans"),
+    # A quote of another registered source names it.
+    ("Second dose. Protection lasts",
+     ("; closest passage, line 2 (56% alike): \"visit. Protection lasts at least a year\"; it differs at "
+      "\"Second dose.\" (the text: \"visit.\"); the quote is in the text of `study-a`, line 2: is `source` right?")),
+])
+def test_cc101_says_why_a_quote_is_not_verbatim(registry, quote: str, message: str) -> None:
+    registry(_zelvax(quote), {"texts/news.txt": ZELVAX, "texts/study.txt": STUDY_TEXT})
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (20, 16, "CC101")
+    assert f["message"] == "quote not found in the text of `news-a` (texts/news.txt)" + message
+
+
+def test_the_elision_limit_can_be_raised(registry) -> None:
+    registry(_zelvax("Zelvax vaccine was 91% effective [...] protection beyond"),
+             {"texts/news.txt": ZELVAX, "texts/study.txt": STUDY_TEXT})
+    assert codes_at() == [(20, 16, "CC101")]
+    assert findings_of("claims.yaml", "--limit", "elision=600") == []
 
 
 @pytest.mark.parametrize("path, message", [

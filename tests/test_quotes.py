@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 
 import pytest
@@ -94,7 +95,7 @@ class ReferenceText:
 
         def part_pattern(words: list[str]) -> str:
             pattern = re.escape(words[0])
-            for left, right in zip(words, words[1:]):
+            for left, right in itertools.pairwise(words):
                 lost = (not left[-1].isdigit() and right[0].isdigit()) or (
                     (left[-1].isdigit() or left[-1] == "%") and right[0].isalpha())
                 pattern += ("[ \n]*" if lost else "[ \n]+") + re.escape(right)
@@ -161,3 +162,37 @@ def test_a_large_text_searches_near_the_rarer_trigrams(monkeypatch: pytest.Monke
     passage = SourceText(text).closest("A unique sentence: zygomatic quokka flux rose 71% in week nine")
     assert passage is not None and passage.line == 2
     assert passage.excerpt.startswith("A unique sentence: zygomatic quokka flux rose 17% in week nine")
+
+
+@pytest.mark.parametrize("quote, passage, quoted, text", [
+    ("protectionbeyond thatremains unknown", "protection beyond that remains unknown, says", "protectionbeyond thatremains",
+     "protection beyond that remains"),
+    ("We found that 11 of 30 men", "We found that 11 out of 30 men (37%)", "11 of", "11 out of"),   # the text adds a word
+    ("We found that 11 out of 30 (37%)", "We found that 11 out of 30 men (37%) responded", "30 (37%)", "30 men (37%)"),
+    ("11 out of 30 men (37%)", "We found that 12 out of 30 men (37%)", "11", "12"),  # the passage starts earlier
+    ("11 Out of 30 men [...] responded", "11 out of 30 men (37%) responded.", None, None),  # case, elision, punctuation
+])
+def test_the_first_difference_between_a_quote_and_its_closest_passage(
+        quote: str, passage: str, quoted: str | None, text: str | None) -> None:
+    difference = quotes.first_difference(quote, passage)
+    assert (difference.quoted, difference.text) == (quoted, text) if difference else quoted is None
+
+
+def test_display_shows_every_elision_alike() -> None:
+    assert quotes.display("a ... b … c [...] d […] e") == "a […] b […] c […] d […] e"
+
+
+def test_the_elision_limit_defaults_to_the_quote_matchers_default() -> None:
+    from claimcheck.registry.limits import DEFAULT_LIMITS
+    assert DEFAULT_LIMITS.elision == quotes.DEFAULT_ELISION
+
+
+def test_an_elision_skips_at_most_the_limit_and_no_blank_line() -> None:
+    text = SourceText("alpha " + "x" * 50 + " omega\n\nbeta")
+    assert text.find("alpha ... omega", elision=60) is not None
+    assert text.find("alpha ... omega", elision=40) is None
+    assert text.elision_problem("alpha ... omega", elision=40).startswith("its parts occur in this order only more than 40")
+    assert text.find("omega ... beta") is None
+    assert text.elision_problem("omega ... beta") == (
+        "its parts occur in this order only across a paragraph break, which an elision never spans")
+    assert text.elision_problem("omega ... gamma") is None

@@ -122,10 +122,13 @@ _RULES: tuple[Rule, ...] = (
     Rule(
         "CC101", "quote-not-found", E,
         "A quote does not occur in the text of the document it is attributed to.",
-        "The quote is what ties a claim to its document. It is compared after "
-        "normalising case, white space, typographic quotes, dashes and ellipses, and "
-        "ignoring white space lost between table cells; a miss names the closest "
-        "passage so that a typo is quick to fix.",
+        "The quote is what ties a claim to its document, so it must be verbatim: case, "
+        "typographic quotes and dashes are normalised and white space matches any run of "
+        "white space, but words joined in the quote never match words apart in the text "
+        "(save at a table cell boundary lost before a number), and an elision skips at "
+        "most 300 characters within one paragraph. A miss says why: the elision that "
+        "reaches too far, or the closest passage with the first words that differ, and "
+        "another registered source whose text holds the quote.",
         "quote: \"11 of 30 men responded\"   # the text says \"11 out of 30 men (37%)\"",
     ),
     Rule(

@@ -13,7 +13,7 @@ from functools import cached_property
 from claimcheck.findings import DataPath
 from claimcheck.registry.model import Claim, Evidence, LeftOut, Registry, Source
 from claimcheck.registry.provenance import Provenance, trace
-from claimcheck.registry.quotes import Passage, QuoteMatch, SourceText
+from claimcheck.registry.quotes import DEFAULT_ELISION, Passage, QuoteMatch, SourceText
 from claimcheck.registry.schema import ModelResult
 from claimcheck.values import Value, ValueSyntaxError, parse
 
@@ -21,10 +21,28 @@ EvidenceKey = tuple[int, int]  # (claim's place in registry.claims, evidence's p
 
 
 @dataclass(frozen=True)
+class QuoteElsewhere:
+    """Another registered source whose text holds a quote verbatim, and the line there."""
+
+    source_id: str
+    line: int
+
+
+@dataclass(frozen=True)
 class QuoteMiss:
-    """A quote not found in its text, with the closest passage if any."""
+    """A quote not found in its text: why, when its elisions are the reason, else the closest passage.
+
+    `elsewhere` is the first other registered source (in the registry's order)
+    whose text holds the quote, when one was looked for.
+    """
 
     closest: Passage | None
+    elision_problem: str | None = None
+    elsewhere: QuoteElsewhere | None = None
+
+
+#: Other sources' texts a run looks in, in all, for the quotes it misses (each look is one search).
+ELSEWHERE_LOOKUPS = 10_000
 
 
 Grounding = QuoteMatch | QuoteMiss
@@ -74,7 +92,8 @@ class RegistryIndex:
                 for evidence_position, evidence in enumerate(claim.evidence)]
 
 
-def build_index(model: ModelResult, texts: Mapping[str, SourceText]) -> RegistryIndex:
+def build_index(model: ModelResult, texts: Mapping[str, SourceText],
+                elision: int = DEFAULT_ELISION) -> RegistryIndex:
     registry = model.registry
     sources: dict[str, Source] = {}
     for source in registry.sources:
@@ -84,19 +103,18 @@ def build_index(model: ModelResult, texts: Mapping[str, SourceText]) -> Registry
                           texts=texts, invalid_source_ids=model.invalid_source_ids,
                           invalid_item_references=model.invalid_item_references,
                           left_out_indexes=model.left_out_indexes)
+    grounder = _Grounder(texts, elision)
     for key, _claim, evidence in index.evidence():
         index.roots[key] = _entry_roots(provenance, evidence)
         try:
             index.values[key] = parse(evidence.says)
         except ValueSyntaxError as error:
             index.value_errors[key] = error
-        text = texts.get(evidence.source)
-        if text is not None:
-            index.grounding[key] = _ground(text, evidence.quote)
+        if evidence.source in texts:
+            index.grounding[key] = grounder.ground(evidence.source, evidence.quote)
     for position, item in index.left_out():
-        text = texts.get(item.source)
-        if text is not None:
-            index.left_out_grounding[position] = _ground(text, item.quote)
+        if item.source in texts:
+            index.left_out_grounding[position] = grounder.ground(item.source, item.quote)
     return index
 
 
@@ -109,6 +127,32 @@ def _entry_roots(provenance: Provenance, evidence: Evidence) -> frozenset[str]:
     return frozenset().union(*(provenance.roots_of(cited) for cited in evidence.cites))
 
 
-def _ground(text: SourceText, quote: str) -> Grounding:
-    match = text.find(quote)
-    return match if match is not None else QuoteMiss(text.closest(quote))
+@dataclass
+class _Grounder:
+    """Looks quotes up in their texts; for a miss, says why, and looks in the other texts (within a budget)."""
+
+    texts: Mapping[str, SourceText]
+    elision: int
+    lookups_left: int = ELSEWHERE_LOOKUPS
+
+    def ground(self, source_id: str, quote: str) -> Grounding:
+        text = self.texts[source_id]
+        match = text.find(quote, self.elision)
+        if match is not None:
+            return match
+        problem = text.elision_problem(quote, self.elision)
+        if problem is not None:
+            return QuoteMiss(None, problem)
+        return QuoteMiss(text.closest(quote), elsewhere=self._elsewhere(source_id, quote))
+
+    def _elsewhere(self, source_id: str, quote: str) -> QuoteElsewhere | None:
+        for other_id, other in self.texts.items():
+            if other_id == source_id:
+                continue
+            if self.lookups_left <= 0:
+                return None
+            self.lookups_left -= 1
+            match = other.find(quote, self.elision)
+            if match is not None:
+                return QuoteElsewhere(other_id, match.line)
+        return None

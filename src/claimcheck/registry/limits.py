@@ -33,6 +33,8 @@ class Limits:
     entries: int = 10_000
     #: Bytes of one source text.
     text_size: int = 64 * MIB
+    #: Characters an elision (`...`) in a quote may skip.
+    elision: int = 300
 
 
 DEFAULT_LIMITS = Limits()

@@ -67,6 +67,7 @@ _LOST_BOUNDARY = re.compile(r"(?<=[^\d ]) (?=\d)|(?<=[\d%]) (?=[^\W\d_])")
 #: The runs of white space that canonical form shortens: longer than one, or at a lost boundary.
 _SHIFTING_RUN = re.compile(r"[ \n]{2,}|(?<=[^\d \n])[ \n](?=\d)|(?<=[\d%])[ \n](?=[^\W\d_])")
 _PARAGRAPH_BREAK = re.compile(r"\n *\n")
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]{}"
 EXCERPT_LENGTH = 160
 #: Windows of equal trigram likeness that difflib then ranks; bounds the cost of a miss.
 MAX_TIED_WINDOWS = 64
@@ -228,6 +229,52 @@ class QuoteMatch:
 
     def __repr__(self) -> str:
         return f"QuoteMatch(line={self.line})"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where a quote first departs from a passage: its words there, and the passage's."""
+
+    quoted: str
+    text: str
+
+
+def first_difference(quote: str, passage: str) -> Difference | None:
+    """The first words where a quote and the passage most like it differ, compared as quotes are.
+
+    Words are runs between white space, compared without the punctuation around
+    them. A word the passage adds or lacks is shown with its neighbours, so that
+    both sides have words to read. Words the passage has before the quote starts,
+    after it ends or where the quote has an elision do not count.
+    """
+    quoted: list[str] = []
+    elided: set[int] = set()  # word places where the quote skips text
+    for part in _ELISIONS.split(quote):
+        quoted.extend(part.split())
+        elided.add(len(quoted))
+    elided |= {0, len(quoted)}
+    texts = passage.split()
+    matcher = difflib.SequenceMatcher(None, [_word_key(word) for word in quoted],
+                                      [_word_key(word) for word in texts], autojunk=False)
+    for tag, low, high, text_low, text_high in matcher.get_opcodes():
+        if tag == "equal" or (tag == "insert" and low in elided):
+            continue
+        if low == 0:  # the passage may start before the quote does: drop its words the quote lacks
+            joined = "".join(_word_key(word) for word in quoted[:high])
+            while text_high - text_low > 1 and _word_key(texts[text_low]) not in joined:
+                text_low += 1
+        if tag in ("insert", "delete"):  # one side is empty: show the words around it on both
+            if low > 0 and text_low > 0:
+                low, text_low = low - 1, text_low - 1
+            if high < len(quoted) and text_high < len(texts):
+                high, text_high = high + 1, text_high + 1
+        return Difference(" ".join(quoted[low:high]), " ".join(texts[text_low:text_high]))
+    return None
+
+
+def _word_key(word: str) -> str:
+    """A word as the difference compares it: normalised, without the punctuation around it."""
+    return normalise(word).strip(_EDGE_PUNCTUATION) or normalise(word)
 
 
 @dataclass(frozen=True)

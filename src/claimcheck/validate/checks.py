@@ -16,6 +16,7 @@ from claimcheck.findings.rules import rule
 from claimcheck.judge.compare import ClaimComparison
 from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
 from claimcheck.registry.model import TYPES_WITH_DESIGN, Claim, Evidence
+from claimcheck.registry.quotes import first_difference
 from claimcheck.values import PROPORTION, Count, Measure, format_number
 
 Check = Callable[[RegistryIndex], Iterable[Finding]]
@@ -201,15 +202,23 @@ def check_quotes(index: RegistryIndex) -> Iterator[Finding]:
         claim = index.registry.claims[key[0]]
         evidence = claim.evidence[key[1]]
         source = index.sources[evidence.source]
-        yield _quote_miss(grounding, source.id, source.path, index.evidence_path(key) + ("quote",))
+        yield _quote_miss(grounding, evidence.quote, source.id, source.path, index.evidence_path(key) + ("quote",))
 
 
-def _quote_miss(miss: QuoteMiss, source_id: str, text_path: str | None, path: DataPath) -> Finding:
+def _quote_miss(miss: QuoteMiss, quote: str, source_id: str, text_path: str | None, path: DataPath) -> Finding:
     message = f"quote not found in the text of `{source_id}` ({text_path})"
+    if miss.elision_problem is not None:
+        message += f": {miss.elision_problem}"
     closest = miss.closest
     if closest is not None:
         message += (f"; closest passage, line {closest.line} "
                     f"({closest.similarity:.0%} alike): \"{closest.excerpt}\"")
+        difference = first_difference(quote, closest.excerpt)
+        if difference is not None:
+            message += f"; it differs at \"{difference.quoted}\" (the text: \"{difference.text}\")"
+    if miss.elsewhere is not None:
+        message += (f"; the quote is in the text of `{miss.elsewhere.source_id}`, line {miss.elsewhere.line}: "
+                    "is `source` right?")
     return Finding(rule("quote-not-found"), message, path=path)
 
 
@@ -226,7 +235,7 @@ def check_left_out(index: RegistryIndex) -> Iterator[Finding]:
                           "`claimcheck coverage` does not look at it", path=path + ("source",))
         grounding = index.left_out_grounding.get(position)
         if isinstance(grounding, QuoteMiss):
-            yield _quote_miss(grounding, item.source, source.path if source else None,
+            yield _quote_miss(grounding, item.quote, item.source, source.path if source else None,
                               path + ("quote",))
         earlier = seen.setdefault((item.source, item.quote), position)
         if earlier != position:

@@ -104,7 +104,7 @@ def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings, 
         findings.extend(model.findings)
         texts, text_findings = _load_texts(model, base_dir, limits.text_size)
         findings.extend(text_findings)
-        index = build_index(model, texts)
+        index = build_index(model, texts, limits.elision)
         findings.extend(run_checks(index))
         result.index = index
         # Only acknowledged claims need comparing to validate; reports compare the rest.

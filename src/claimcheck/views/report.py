@@ -16,7 +16,7 @@ from claimcheck.findings import LocatedFinding, Position
 from claimcheck.judge.compare import ClaimComparison, PairVerdict, entry_pairs
 from claimcheck.judge.verdicts import GRADES, SEVERITY, STATUSES
 from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
-from claimcheck.registry.quotes import QuoteMatch
+from claimcheck.registry.quotes import QuoteMatch, display
 
 if TYPE_CHECKING:
     from claimcheck.judge.grading import ClaimGrade
@@ -64,7 +64,7 @@ def _side(index: RegistryIndex, key: EvidenceKey) -> dict[str, Any]:
     return {
         "source": evidence.source,
         "says": says_text(evidence.says),
-        "quote": evidence.quote,
+        "quote": display(evidence.quote),
         "line": grounding.line if isinstance(grounding, QuoteMatch) else None,
         "evidence": key[1],
     }
