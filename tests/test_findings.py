@@ -194,7 +194,7 @@ def test_cc101_quote_not_found_names_the_closest_passage(registry) -> None:
 ])
 def test_quotes_that_are_found(registry, quote: str) -> None:
     registry(_with_path(quote), {"texts/news.txt": ARTICLE})
-    assert findings_of() == []
+    assert [f for f in findings_of() if not f["code"].startswith("CC33")] == []  # the quote, not its `says`
 
 
 FILLER = "Researchers followed the volunteers for two years and recorded every visit. " * 5
@@ -545,6 +545,96 @@ def test_146_of_400_may_be_written_36_percent(registry) -> None:
     # 36.5% rounds half to even to 36%, half up to 37%: software differs, so both are accepted (issue 11).
     registry(_effects("146/400 (36%)"))
     assert [f["code"] for f in findings_of()] == ["CC307"]  # 400 is more than study-a's sample of 30; no CC303
+
+
+# ------------------------------------------------- CC33x: says against quote
+
+def _quoted(says: str, quote: str, text: str, statement: str = "Share who responded") -> str:
+    """news-a quoted from its text as saying `says` (the entry's `says` at line 18, column 15)."""
+    return (MINIMAL_SOURCES + "    path: texts/news.txt\n"
+            + GOOD_CLAIM.replace("Share who responded", statement).replace("says: 11/30", f"says: {says}")
+            .replace('quote: "11 of 30 men"', f'quote: "{quote}"'))
+
+
+def test_cc330_says_contradicts_its_quote(registry) -> None:
+    # Issue 18's reproducer: a typing slip that `list` used to report as a conflict between documents.
+    registry(_quoted("12/30 (40%)", "11 of 30 volunteers (37%)", "Of the volunteers, 11 of 30 volunteers (37%) had sore arms."),
+             {"texts/news.txt": "Of the volunteers, 11 of 30 volunteers (37%) had sore arms.\n"})
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["message"]) == (
+        18, 15, expect("CC330"), "`says` gives `12/30 (40%)` (40%), but the quote states `11/30 (37%)` (36.67%)")
+
+
+@pytest.mark.parametrize("says, quote, message", [
+    ("RR 0.70", "rate ratio 0.83 (95% CI 0.75-0.93)",
+     "`says` gives `RR 0.70`, but the quote states `IRR 0.83 (95% CI 0.75-0.93)`"),
+    ("RR 0.5", "the vaccine cut deaths by a third",
+     "`says` gives `RR 0.5`, but the quote states `cut by a third` (ratio [0.6167, 0.7167])"),
+    ("37%", "most of the men", "`says` gives `37%`, but the quote states `most`"),
+    ("t(28) = 2.20, p = .04", "t(28) = 2.02, p = .04",
+     "`says` gives `t(28) = 2.20, p = .04`, but the quote states `t(28) = 2.02, p = .04`"),
+])
+def test_cc330_values_of_each_kind(registry, says: str, quote: str, message: str) -> None:
+    registry(_quoted(says, quote, quote), {"texts/news.txt": quote + "\n"})
+    assert [(f["line"], f["column"], f["code"], f["message"]) for f in findings_of()] == [
+        (18, 15, "CC330", message)]
+
+
+@pytest.mark.parametrize("says, quote", [
+    ("11/30 (37%)", "11 of 30 men (37%)"),
+    ("37%", "11 of 30 men"),                                  # a percentage computed from the quote's counts
+    ("most", "54% of the men"),                               # a quantifier word the figure fits
+    ("<10%", "Sertoli-Cell Only (SCO) [...] < 10%"),
+    ("70 days", "treated for 10 weeks"),                      # a unit converted
+    ("RR 0.67", "the vaccine cut deaths by a third"),         # a change in words that equals the ratio
+    ("RR 0.83", "reduced the 28-day mortality rate by 17%"),
+    ("RR 0.83 (95% CI 0.75-0.93)", "0.83 (0.75 to 0.93)"),   # the measure's name outside the quote
+    ("RR 0.83 (95% CI 0.75-0.93)", "0·83 (0·75–0·93)"),      # the Lancet's decimal point
+    ("RD -2.8 pp (95% CI -5.0 to -0.6)", "was -2.8 percentage points (95% CI -5.0 to -0.6)"),
+    ("OR 1.5", "the odds were 50% higher"),
+    ("reduced by a third", "deaths fell by 33%"),
+    ("482/2104 vs 1110/4321", "482 of 2104 vs 1110 of 4321"),
+    ("M = 3.48, SD = 1.20, n = 25", "a mean of 3.48 (SD 1.20)"),   # n is often given once, elsewhere
+    ("p < .001", "significant (p < 0.001)"),
+    ("no", "protection does not last"),
+    ("no", "whether protection lasts remains unknown"),
+    ("uncertain", "protection may wane"),
+])
+def test_a_quote_that_states_its_says(registry, says: str, quote: str) -> None:
+    registry(_quoted(says, quote, quote.replace(" [...]", ""), statement="Protection lasts"),
+             {"texts/news.txt": quote.replace(" [...]", "") + "\n"})
+    assert [f["code"] for f in findings_of() if f["code"].startswith("CC33")] == []
+
+
+@pytest.mark.parametrize("says, quote, message", [
+    ("37%", "the men responded",
+     "the quote states no proportion, so it does not ground `says: 37%`; quote the words that state it"),
+    ("RR 0.83 (95% CI 0.75-0.93)", "the rate of deaths was lower",
+     ("the quote does not state 0.83, the estimate of `says: RR 0.83 (95% CI 0.75-0.93)`; quote the words that "
+      "state it")),
+    ("t(28) = 2.20, p = .04", "the groups differed (p = .04)",
+     "the quote does not state 28, 2.20 of `says: t(28) = 2.20, p = .04`; quote the words that state it"),
+])
+def test_cc331_quote_states_no_value(registry, says: str, quote: str, message: str) -> None:
+    registry(_quoted(says, quote, quote), {"texts/news.txt": quote + "\n"})
+    assert [(f["line"], f["column"], f["code"], f["message"]) for f in findings_of()] == [
+        (18, 15, expect("CC331"), message)]
+
+
+def test_cc332_stance_contradicts_quote(registry) -> None:
+    # Issue 18's reproducer: `no` against a quote that asserts.
+    registry(_quoted("no", "protection lasts for years", "x", statement="Protection lasts"),
+             {"texts/news.txt": "Zelvax protection lasts for years.\n"})
+    assert [(f["line"], f["column"], f["code"], f["message"]) for f in findings_of()] == [(
+        18, 15, expect("CC332"), ("`says: no`, but the quote has no word that denies or doubts (such as not, no, "
+                                  "never, unknown, may); check the stance against the quote and the claim's statement"))]
+
+
+def test_cc332_leaves_a_negated_statement_alone(registry) -> None:
+    # A `no` to "Protection never lasts" is worded as an assertion; the check keeps to what it can tell.
+    registry(_quoted("no", "protection lasts for years", "x", statement="Protection never lasts"),
+             {"texts/news.txt": "Zelvax protection lasts for years.\n"})
+    assert findings_of() == []
 
 
 # --------------------------------------------------------- CC4xx: comparison

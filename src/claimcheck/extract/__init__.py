@@ -59,6 +59,12 @@ def extract(text: str) -> list[Candidate]:
     return [_candidate(document, hit) for hit in hits if reads(hit.says)]
 
 
+def proposals(text: str, kind: str) -> list[str]:
+    """The `says` that one finder (by its kind) proposes for a text, outermost matches only, in order."""
+    finder = FINDERS[KINDS.index(kind)]
+    return [hit.says for hit in _outermost(finder.find(text))]
+
+
 def _outermost(hits: Iterable[Hit]) -> Iterator[Hit]:
     """One family's hits without those inside a longer one, and without repeats."""
     ordered = sorted(set(hits), key=lambda hit: (hit.start, -hit.end))

@@ -414,6 +414,37 @@ _RULES: tuple[Rule, ...] = (
         "The two are the same result, one the reciprocal of the other; a mismatch is a typo in one of them.",
         "says: NNT 12   # beside RD -2.8 percentage points, whose NNT is 36",
     ),
+    Rule(
+        "CC330", "says-contradicts-quote", E,
+        "The quote states a value of the same kind as the entry's `says`, and none of what it states fits it.",
+        "A `says` is the registry's reading of its quote. When the quote states 11 of 30 and `says` 12/30, "
+        "the comparison would report a typing slip as a disagreement between documents. The quote is read "
+        "with `claimcheck extract`'s finders and compared by meaning at the precision of both: a percentage "
+        "computed from the quote's counts, a unit converted, a ratio given as the change in words it equals "
+        "(\"cut deaths by a third\" states RR 0.67) all fit.",
+        "says: 12/30 (40%)\nquote: \"11 of 30 volunteers (37%)\"",
+    ),
+    Rule(
+        "CC331", "quote-states-no-value", W,
+        "The quote states no value of the `says`'s kind, and the `says`'s numbers are not among its numbers.",
+        "The quote may be too short to ground the value (the number was left outside it), or the value was "
+        "inferred rather than stated. Quote the words that state it; `ignore: [CC331]` on the entry keeps an "
+        "inference that is meant.",
+        "says: 37%\nquote: \"most of the men responded\"",
+    ),
+    Rule(
+        "CC332", "stance-contradicts-quote", W,
+        "A stance `no` or `uncertain` whose quote has no word that denies or doubts.",
+        "A `no` is usually worded with a negation or a doubt. Only a statement without negation words is "
+        "checked, since a stance answers the statement and a `no` to a negated statement is worded as an "
+        "assertion. The negation words: no, not, never, none, nothing, nobody, neither, nor, without, "
+        "cannot, lack(s/ing), absence, absent, fails, failed, unable and any n't. The doubt words: may, "
+        "might, could, unknown, unclear, uncertain, uncertainty, unproven, preliminary, limited, "
+        "insufficient, inconclusive, needed, necessary, require(s), remain(s), whether, possible, possibly, "
+        "perhaps, early, caution, cautious, debate(d), controversial, questions, questionable, yet, too "
+        "soon, too early.",
+        "statement: Protection from the vaccine lasts\nsays: no\nquote: \"protection lasts for years\"",
+    ),
     # --- CC4xx: comparison and acknowledgements -----------------------------
     Rule(
         "CC401", "stale-acceptance", W,

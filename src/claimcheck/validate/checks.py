@@ -259,6 +259,13 @@ def check_effects(index: RegistryIndex) -> Iterator[Finding]:
     yield from effect_checks.check_effect_pairs(index)
 
 
+def check_says_against_quotes(index: RegistryIndex) -> Iterator[Finding]:
+    """Each `says` against its own quote (CC330-CC332), in `quote_values`."""
+    from claimcheck.validate.quote_values import check_says_against_quotes as check
+
+    yield from check(index)
+
+
 CHECKS: tuple[Check, ...] = (
     check_duplicate_ids,
     check_references,
@@ -272,6 +279,7 @@ CHECKS: tuple[Check, ...] = (
     check_quotes,
     check_left_out,
     check_effects,
+    check_says_against_quotes,
 )
 
 
