@@ -44,7 +44,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claimcheck import progress
-from claimcheck.judge.verdicts import SEVERITY, Status, Verdict
+from claimcheck.judge.verdicts import DISAGREEMENTS, SEVERITY, Status, Verdict
 from claimcheck.registry.index import EvidenceKey, RegistryIndex
 from claimcheck.registry.model import Claim, Evidence
 from claimcheck.stats import FISHER, compare_proportions
@@ -260,7 +260,7 @@ def _pair(claim: Claim, a: Group, b: Group, settings: CompareSettings) -> PairVe
 
 
 def _pair_verdict(claim: Claim, a: Group, b: Group, verdict: Verdict, reason: str) -> PairVerdict:
-    accepted = verdict != "agree" and claim.accepted is not None and (
+    accepted = verdict in DISAGREEMENTS and claim.accepted is not None and (
         claim.accepted == "conflict" or verdict == "tension")
     return PairVerdict(a, b, verdict, reason, a.source == b.source, accepted)
 
