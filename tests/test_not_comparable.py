@@ -122,8 +122,7 @@ def test_different_measures_in_opposite_directions_still_conflict(registry) -> N
 
 def test_a_value_without_an_estimate_is_compared_by_what_it_says(registry) -> None:
     data = show(registry, ("trial-a", "HR 0.80 (95% CI 0.62 to 0.93)"), ("news-a", "significant"))
-    assert reasons(data) == [("agree", "same study (`trial-a`), compared by significance only: both significant at "
-                                       "5%")]
+    assert reasons(data) == [("agree", "same study (`trial-a`), compared by significance only: both significant at 5%")]
 
 
 def test_not_comparable_is_listed_but_never_fails(registry) -> None:

@@ -25,8 +25,19 @@ Then, in order (the first rule that applies decides):
    their directions. Without standard errors, opposite directions are a tension:
    sampling error cannot be judged. One study significant and another not is no
    contradiction by itself (a smaller study has less power): the reason says so.
-3. Nothing to set one value against the other (an NNT and a p-value): no verdict;
+3. Two estimates on no common measure (an odds ratio and a hazard ratio, a
+   risk ratio and a risk difference, mean differences in units that do not
+   convert), whose directions do not contradict: `not-comparable`, never
+   `agree`, in either situation; the reason names both measures and what
+   could be compared (direction, significance).
+4. Nothing to set one value against the other (an NNT and a p-value): no verdict;
    the pair is counted as not comparable.
+
+`RR` is read as a risk ratio and also as a rate ratio (`Estimate.also_read_as`):
+it is compared with a rate ratio when the other value has no risk ratio, and the
+reason says "read as a rate ratio". A reason says "values match within rounding"
+only when two estimates were compared; otherwise which of direction and
+significance were.
 
 Every reason shows the numbers, so that a reader can check it by hand.
 """
