@@ -128,7 +128,7 @@ def test_the_evidence_map_data(registry) -> None:
     assert data["documents"] == ["news-a", "blog-b"]  # registry order; sources that state no claim left out
     assert data["summary"] == {
         "claims": 3,
-        "statuses": {"single-source": 1, "agree": 0, "tension": 1, "conflict": 1},
+        "statuses": {"single-source": 1, "agree": 0, "not-comparable": 0, "tension": 1, "conflict": 1},
         "accepted": 1,
         "grades": {"high": 0, "moderate": 0, "low": 3, "very-low": 0},
     }

@@ -97,7 +97,7 @@ def test_conflicts_are_results_at_the_evidence_with_the_verdict_as_rule(registry
     log = sarif("conflicts")
     assert_valid(validator, log)
     (run,) = log["runs"]
-    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["conflict", "tension"]
+    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == ["conflict", "tension", "not-comparable"]
     docs = (ROOT / "docs" / "sarif.md").read_text(encoding="utf-8")
     for rule in run["tool"]["driver"]["rules"]:
         assert rule["helpUri"] == f"{DOCS_URL}/sarif.md#{rule['id']}"

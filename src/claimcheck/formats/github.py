@@ -38,13 +38,14 @@ class GithubFormat(Format):
             for f in findings))
 
     def conflicts(self, report: Report, rows: Rows, out: Output) -> None:
-        """Conflicts and tensions at each pair's first evidence entry; accepted ones as notices."""
+        """Conflicts and tensions at each pair's first evidence entry; accepted ones and not-comparable pairs as notices."""
         lines = []
         for row in rows:
             if row["verdict"] == "agree":
                 continue
             place = report.entry_position(row["claim"], row["a"]["evidence"])
-            command = "notice" if row["accepted"] else "error" if row["verdict"] == "conflict" else "warning"
+            command = ("notice" if row["accepted"] or row["verdict"] == "not-comparable" else
+                       "error" if row["verdict"] == "conflict" else "warning")
             message = (f"{row['verdict']} in claim {row['claim']}: {row['a']['source']} vs {row['b']['source']}: "
                        f"{row['reason']}")
             lines.append(annotation(command, report.validation.file, place.line, place.column,

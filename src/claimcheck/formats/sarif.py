@@ -2,8 +2,8 @@
 
 One run, whose tool driver lists every rule the run can report: for
 `validate`, every finding code (help text and a link to its page in
-docs/rules.md); for `conflicts`, the two verdicts `conflict` and `tension`
-(docs/sarif.md). Each result points at its place in the registry with a URI
+docs/rules.md); for `conflicts`, the verdicts `conflict`, `tension` and
+`not-comparable` (docs/sarif.md). Each result points at its place in the registry with a URI
 relative to the working directory (`uriBaseId` `%SRCROOT%`) and a start line
 and column counted in Unicode code points, as claimcheck counts them. An
 accepted conflict is a result with an in-source suppression whose
@@ -42,10 +42,17 @@ VERDICT_RULES: tuple[Rule, ...] = (
          "One document settles what another calls uncertain, or two studies without counts give disjoint "
          "values: worth a reader's look, not necessarily an error.",
          "`yes` in a blog against `uncertain` in a news summary"),
+    Rule("not-comparable", "not-comparable", Severity.WARNING,
+         "Two evidence entries of one claim state values that cannot be set against each other.",
+         "Estimates on different measures (an odds ratio and a hazard ratio, a mean difference in two units) "
+         "can neither agree nor conflict: no comparison was made, so none is reported as agreement.",
+         "`OR 0.70` in a news item against `HR 0.83 (95% CI 0.75-0.93)` in the trial report"),
 )
+#: The level of each verdict's results: a not-comparable pair is a note, neither an error nor a warning.
+VERDICT_LEVELS = {"conflict": "error", "tension": "warning", "not-comparable": "note"}
 
 
-def _rule_descriptor(rule: Rule, help_uri: str) -> dict[str, Any]:
+def _rule_descriptor(rule: Rule, help_uri: str, level: str | None = None) -> dict[str, Any]:
     return {
         "id": rule.code,
         "name": rule.name,
@@ -53,7 +60,7 @@ def _rule_descriptor(rule: Rule, help_uri: str) -> dict[str, Any]:
         "fullDescription": {"text": f"{rule.summary} {rule.why}"},
         "help": {"text": f"{rule.summary} {rule.why} Example: {rule.example}", "markdown": rule_markdown(rule)},
         "helpUri": help_uri,
-        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "defaultConfiguration": {"level": level or LEVELS[rule.severity]},
     }
 
 
@@ -62,7 +69,8 @@ def finding_rules() -> list[dict[str, Any]]:
 
 
 def verdict_rules() -> list[dict[str, Any]]:
-    return [_rule_descriptor(rule, f"{DOCS_URL}/sarif.md#{github_anchor(rule.code)}") for rule in VERDICT_RULES]
+    return [_rule_descriptor(rule, f"{DOCS_URL}/sarif.md#{github_anchor(rule.code)}", VERDICT_LEVELS[rule.code])
+            for rule in VERDICT_RULES]
 
 
 def artifact_location(file: str) -> dict[str, str]:
@@ -115,7 +123,7 @@ def conflict_result(report: Report, row: dict[str, Any], rule_index: int) -> dic
     result: dict[str, Any] = {
         "ruleId": rule.code,
         "ruleIndex": rule_index,
-        "level": LEVELS[rule.severity],
+        "level": VERDICT_LEVELS[rule.code],
         "message": {"text": f"{row['verdict']} in claim {row['claim']}: {a['source']} says {a['says']}, "
                             f"{b['source']} says {b['says']}: {row['reason']}"},
         "locations": [physical_location(file, report.entry_position(row["claim"], a["evidence"]))],

@@ -15,7 +15,8 @@ from typing import IO
 from claimcheck.findings import LocatedFinding, Severity
 from claimcheck.formats.base import Rows, printable
 
-VERDICT_STYLES = {"agree": "green", "single-source": "cyan", "tension": "yellow", "conflict": "bold red"}
+VERDICT_STYLES = {"agree": "green", "single-source": "cyan", "not-comparable": "magenta", "tension": "yellow",
+                  "conflict": "bold red"}
 GRADE_STYLES = {"high": "bold green", "moderate": "green", "low": "yellow", "very-low": "red"}
 
 #: A line of text in pieces, each with the rich style it has in colour ("" for none).
@@ -85,11 +86,18 @@ def statistics_lines(rows: Rows) -> list[str]:
 
 def conflicts_summary(rows: Rows) -> str:
     """The closing line of `conflicts`: pairs counted by verdict, and how many are accepted."""
-    counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in ("conflict", "tension", "agree")}
+    counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in ("conflict", "tension", "not-comparable", "agree")}
     accepted = sum(1 for r in rows if r["accepted"])
-    summary_line = ", ".join(f"{n} {v}{'s' if n != 1 else ''}" for v, n in counts.items() if n)
+    summary_line = ", ".join(_counted(n, v) for v, n in counts.items() if n)
     return (f"{summary_line} between pairs of quotes; {accepted} accepted." if accepted
             else f"{summary_line} between pairs of quotes.")
+
+
+def _counted(count: int, verdict: str) -> str:
+    """`2 conflicts`, `1 agree`; `3 not comparable`, which has no plural."""
+    if verdict == "not-comparable":
+        return f"{count} not comparable"
+    return f"{count} {verdict}{'s' if count != 1 else ''}"
 
 
 def claims_summary(rows: Rows) -> str:

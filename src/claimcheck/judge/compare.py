@@ -1,7 +1,8 @@
 """Agreement and conflict between the evidence entries of each claim.
 
-Every pair of entries of a claim gets a verdict, `agree`, `tension` or
-`conflict`, with a reason a reader can check by hand. The rules, in order:
+Every pair of entries of a claim gets a verdict, `agree`, `not-comparable`,
+`tension` or `conflict`, with a reason a reader can check by hand and that says
+what was compared. The rules, in order:
 
 1. Stances: equal stances agree; yes against no conflicts; uncertain against
    yes or no is a tension (one document settles what another calls unknown).
@@ -18,7 +19,10 @@ Every pair of entries of a claim gets a verdict, `agree`, `tension` or
 
 Values of the effect and mean forms (estimates, relative changes, two-arm
 counts, p-values, test statistics, means) are judged by the same three
-situations (one document, one study, different studies) in `compare_effects`.
+situations (one document, one study, different studies) in `compare_effects`;
+two estimates on measures that cannot be set against each other (an odds ratio
+and a hazard ratio) are `not-comparable`, never `agree` (judge/verdicts.py says
+where that verdict stands).
 A pair of them with nothing to set one against the other (an NNT and a
 p-value) gets no verdict and is counted in `ClaimComparison.uncompared`.
 
@@ -44,7 +48,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from claimcheck import progress
-from claimcheck.judge.verdicts import SEVERITY, Status, Verdict
+from claimcheck.judge.verdicts import DISAGREEMENTS, SEVERITY, Status, Verdict
 from claimcheck.registry.index import EvidenceKey, RegistryIndex
 from claimcheck.registry.model import Claim, Evidence
 from claimcheck.stats import FISHER, compare_proportions
@@ -260,7 +264,7 @@ def _pair(claim: Claim, a: Group, b: Group, settings: CompareSettings) -> PairVe
 
 
 def _pair_verdict(claim: Claim, a: Group, b: Group, verdict: Verdict, reason: str) -> PairVerdict:
-    accepted = verdict != "agree" and claim.accepted is not None and (
+    accepted = verdict in DISAGREEMENTS and claim.accepted is not None and (
         claim.accepted == "conflict" or verdict == "tension")
     return PairVerdict(a, b, verdict, reason, a.source == b.source, accepted)
 

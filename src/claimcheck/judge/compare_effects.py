@@ -25,8 +25,19 @@ Then, in order (the first rule that applies decides):
    their directions. Without standard errors, opposite directions are a tension:
    sampling error cannot be judged. One study significant and another not is no
    contradiction by itself (a smaller study has less power): the reason says so.
-3. Nothing to set one value against the other (an NNT and a p-value): no verdict;
+3. Two estimates on no common measure (an odds ratio and a hazard ratio, a
+   risk ratio and a risk difference, mean differences in units that do not
+   convert), whose directions do not contradict: `not-comparable`, never
+   `agree`, in either situation; the reason names both measures and what
+   could be compared (direction, significance).
+4. Nothing to set one value against the other (an NNT and a p-value): no verdict;
    the pair is counted as not comparable.
+
+`RR` is read as a risk ratio and also as a rate ratio (`Estimate.also_read_as`):
+it is compared with a rate ratio when the other value has no risk ratio, and the
+reason says "read as a rate ratio". A reason says "values match within rounding"
+only when two estimates were compared; otherwise which of direction and
+significance were.
 
 Every reason shows the numbers, so that a reader can check it by hand.
 """
@@ -35,7 +46,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claimcheck.judge.verdicts import Verdict
 from claimcheck.stats.distributions import t_two_sided
@@ -55,6 +66,7 @@ from claimcheck.values import (
     Value,
     format_number,
 )
+from claimcheck.values.effects import MEASURES
 
 #: Significance as documents state it: at the conventional 5% (a 95% interval excluding no effect).
 SIGNIFICANCE_LEVEL = 0.05
@@ -74,6 +86,8 @@ class OnMeasure:
     se: float | None
     adjusted: bool
     shown: str  # the estimate as reasons show it, e.g. "crude RR 0.89"
+    #: Other measures its abbreviation may stand for (`RR` may be a rate ratio): compared with them too.
+    also_read_as: tuple[str, ...] = ()
 
     @property
     def ratio(self) -> bool:
@@ -125,7 +139,8 @@ def _read_estimate(value: Estimate, label: str) -> Reading:
     if value.scale != "number needed" and not math.isnan(centre):
         prefix = "adjusted " if value.adjusted else ""
         estimates[key] = OnMeasure(key, allowed, centre, se, value.adjusted, f"{prefix}{value.measure} "
-                                   f"{value.estimate.text}{' ' + value.unit if value.unit else ''}")
+                                   f"{value.estimate.text}{' ' + value.unit if value.unit else ''}",
+                                   value.also_read_as)
     direction = _direction_of(allowed, 1.0 if ratio else 0.0) if value.null is not None else None
     significant, shown = _estimate_significance(value)
     return Reading(label, estimates, direction, significant, shown)
@@ -249,6 +264,13 @@ def _common_measure(ra: Reading, rb: Reading) -> tuple[OnMeasure, OnMeasure] | N
         if measure in ra.estimates and measure in rb.estimates:
             return ra.estimates[measure], rb.estimates[measure]
     for first, second, swap in ((ra, rb, False), (rb, ra, True)):
+        for on in first.estimates.values():
+            other_measure = next((m for m in on.also_read_as if m in second.estimates), None)
+            if other_measure is not None:
+                read_as = replace(on, measure=other_measure,
+                                  shown=f"{on.shown}, read as a {MEASURES[other_measure].name}")
+                return (second.estimates[other_measure], read_as) if swap else (read_as, second.estimates[other_measure])
+    for first, second, swap in ((ra, rb, False), (rb, ra, True)):
         change = first.estimates.get(ANY_RATIO)
         other = next((second.estimates[m] for m in RATIO_MEASURES if m in second.estimates), None)
         if change is not None and other is not None:
@@ -258,24 +280,33 @@ def _common_measure(ra: Reading, rb: Reading) -> tuple[OnMeasure, OnMeasure] | N
 
 def _one_measurement(ra: Reading, rb: Reading, common: tuple[OnMeasure, OnMeasure] | None,
                      intro: str) -> tuple[Verdict, str] | None:
-    checked: list[str] = []
+    relation = adjusted_and_crude = None
     if common is not None:
         ea, eb = common
         if ea.adjusted == eb.adjusted or ANY_RATIO in (ea.measure, eb.measure):
             relation = _relate_estimates(ra, ea, rb, eb)
             if not ea.allowed.overlaps(eb.allowed):
                 return "conflict", f"{intro}, so one measurement, yet {relation}"
-            checked.append(relation)
+        else:
+            (adjusted, on_adjusted), (crude, on_crude) = ((ra, ea), (rb, eb)) if ea.adjusted else ((rb, eb), (ra, ea))
+            adjusted_and_crude = (f"{adjusted.label} ({on_adjusted.shown}) is adjusted and {crude.label} "
+                                  f"({on_crude.shown}) crude, so their values are not held equal")
     opposite = _opposite_directions(ra, rb)
     if opposite:
         return "conflict", f"{intro}, so one measurement, yet {opposite}"
     disagreement = _significance_disagreement(ra, rb)
     if disagreement:
         return "conflict", f"{intro}, so one measurement, yet {disagreement}"
-    checked.extend(_agreements(ra, rb))
-    if not checked:
+    agreements = _agreements(ra, rb)
+    if relation is not None:
+        return "agree", f"{intro}, values match within rounding: " + "; ".join([relation, *agreements])
+    if common is None and ra.estimates and rb.estimates:
+        return "not-comparable", _different_measures(intro, ra, rb, agreements)
+    if not agreements:
         return None
-    return "agree", f"{intro}, values match within rounding: " + "; ".join(checked)
+    if adjusted_and_crude is not None:
+        return "agree", f"{intro}: {adjusted_and_crude}; {_compared_by(ra, rb)}: " + "; ".join(agreements)
+    return "agree", f"{intro}, {_compared_by(ra, rb)}: " + "; ".join(agreements)
 
 
 def _two_studies(ra: Reading, rb: Reading, common: tuple[OnMeasure, OnMeasure] | None, studies: str,
@@ -298,11 +329,43 @@ def _two_studies(ra: Reading, rb: Reading, common: tuple[OnMeasure, OnMeasure] |
     if disagreement:
         agreements.append(f"{disagreement}, which studies of different sizes can be without contradicting "
                           "each other")
+    if common is None and ra.estimates and rb.estimates:
+        return "not-comparable", _different_measures(studies, ra, rb, agreements)
     if common is not None:
         agreements.insert(0, _relate_estimates(ra, common[0], rb, common[1]))
     if not agreements:
         return None
     return "agree", f"{studies}: " + "; ".join(agreements)
+
+
+def _different_measures(intro: str, ra: Reading, rb: Reading, agreements: Sequence[str]) -> str:
+    """The reason of a not-comparable pair: two estimates on measures that no rule sets against each other."""
+    def shown(reading: Reading) -> str:
+        return f"{reading.label} ({', '.join(on.shown for on in reading.estimates.values())})"
+
+    def names(reading: Reading) -> str:
+        return " or ".join(_measure_name(measure) for measure in reading.estimates)
+
+    reason = (f"{intro}: {shown(ra)} and {shown(rb)} are on different measures ({names(ra)} vs {names(rb)}), so "
+              "their values cannot be compared")
+    if agreements:
+        reason += f"; {_compared_by(ra, rb)}: " + "; ".join(agreements)
+    return reason
+
+
+def _measure_name(measure: str) -> str:
+    if measure == ANY_RATIO:
+        return "relative change"
+    abbreviation, _, unit = measure.partition(":")
+    return MEASURES[abbreviation].name + (f" in {unit}" if unit else "")
+
+
+def _compared_by(ra: Reading, rb: Reading) -> str:
+    """What two readings were compared by, when their values were not: their directions, their significance."""
+    what = [name for name, known in (("direction", ra.direction and rb.direction),
+                                     ("significance", ra.significant is not None and rb.significant is not None))
+            if known]
+    return "compared by " + " and ".join(what) + " only"
 
 
 def _relate_estimates(ra: Reading, ea: OnMeasure, rb: Reading, eb: OnMeasure) -> str:

@@ -16,7 +16,8 @@ The rules (docs/grading.md gives the reason for each):
 5. Up one or two levels for a large effect (a ratio beyond 2 or 0.5; 5 or 0.2)
    in observational evidence with no downgrade.
 6. Up one level, never above high, when two or more independent studies agree
-   and none conflicts.
+   and none conflicts; never when a pair of values has nothing to compare, or
+   is `not-comparable` (on measures that cannot be set against each other).
 """
 
 from __future__ import annotations
@@ -288,6 +289,12 @@ class _Grader:
             count = self.comparison.uncompared
             pairs = "1 pair of values has" if count == 1 else f"{count} pairs of values have"
             self.reasons.append(f"not rated up for consistency: {pairs} nothing to compare one against the other")
+            return
+        different = self.comparison.unlisted.get("not-comparable", 0) + sum(
+            1 for p in self.comparison.pairs if p.verdict == "not-comparable")
+        if different:
+            pairs = "1 pair of values is" if different == 1 else f"{different} pairs of values are"
+            self.reasons.append(f"not rated up for consistency: {pairs} on measures that cannot be compared")
             return
         study_ids = {s.id for s in self.studies}
         between_studies = [p for p in self.comparison.pairs

@@ -9,7 +9,7 @@ lists every spelling.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimcheck.values.base import EFFECT, SIGNED_NUMBER, Number, Said, ValueSyntaxError, read_number
@@ -61,6 +61,9 @@ _NAMES: dict[str, str] = {
     "nnt": "NNT", "nntb": "NNT", "number needed to treat": "NNT",
     "nnh": "NNH", "nnth": "NNH", "number needed to harm": "NNH",
 }
+#: Abbreviations that stand for more than one measure: `RR` is a risk ratio, and also what many
+#: reports call a rate ratio (the spelt-out names are unambiguous).
+_ALSO_READ_AS: dict[str, tuple[str, ...]] = {"rr": ("IRR",)}
 #: Abbreviations that carry "adjusted" in a leading a: aOR, aHR, aIRR, and aRR (while ARR is a risk reduction).
 _ADJUSTED_ABBREVIATIONS = {"aor": "OR", "ahr": "HR", "airr": "IRR"}
 _PREFIXES = {"adjusted": True, "adj.": True, "adj": True, "crude": False, "unadjusted": False}
@@ -83,7 +86,9 @@ class Estimate:
     ``measure`` is the abbreviation (RR, OR, HR, IRR, MD, SMD, RD, ARR, ARI, NNT,
     NNH); ``adjusted`` marks an estimate from a model (aRR, adjusted HR), which
     raw counts cannot reproduce; ``unit`` is a difference's unit as written
-    (``mmHg``), ``pp`` for percentage points, or empty.
+    (``mmHg``), ``pp`` for percentage points, or empty. ``also_read_as`` names the
+    other measures its abbreviation may stand for: ``RR`` is read as a risk ratio,
+    and also as a rate ratio (IRR), with which the comparison may set it.
     """
 
     text: str = field(compare=False)
@@ -93,6 +98,7 @@ class Estimate:
     p: PValue | None = None
     adjusted: bool = False
     unit: str = ""
+    also_read_as: tuple[str, ...] = ()
     dimension: str = EFFECT
 
     @property
@@ -141,12 +147,18 @@ def parse(said: Said) -> Estimate | None:
             adjusted = adjusted or _PREFIXES[prefix.lower()]
             if not _PREFIXES[prefix.lower()] and re.search(r"[,;(]\s*adjusted\b", tail, re.IGNORECASE):
                 raise ValueSyntaxError(said.raw, f"`{said.raw}` calls the estimate both {prefix} and adjusted")
-        return _estimate(said, measure, read_number(number, said.raw), tail, adjusted)
+        estimate = _estimate(said, measure, read_number(number, said.raw), tail, adjusted)
+        return replace(estimate, also_read_as=_also_read_as(name))
     bare = _BARE_RISK_DIFFERENCE.match(said.text)
     if bare:
         number, _unit, tail = bare.groups()
         return _estimate(said, "RD", read_number(number, said.raw), tail, False, unit=PERCENTAGE_POINTS)
     return None
+
+
+def _also_read_as(name: str) -> tuple[str, ...]:
+    """The other measures an abbreviation may stand for: `RR` and `aRR` may be rate ratios."""
+    return _ALSO_READ_AS["rr"] if name.lower() == "rr" or name == "aRR" else ()
 
 
 def _measure(name: str) -> tuple[str, bool]:

@@ -5,13 +5,14 @@
   'use strict';
 
   var data = JSON.parse(document.getElementById('claimcheck-data').textContent);
-  var SYMBOLS = { 'agree': '✓', 'tension': '≈', 'conflict': '✗', 'single-source': '•', 'none': '–' };
-  var WORDS = { 'agree': 'agree', 'tension': 'tension', 'conflict': 'conflict', 'single-source': 'single source',
-                'none': 'not compared' };
-  var SEVERITY = { 'agree': 0, 'single-source': 0, 'tension': 1, 'conflict': 2 };
+  var SYMBOLS = { 'agree': '✓', 'not-comparable': '⊘', 'tension': '≈', 'conflict': '✗', 'single-source': '•',
+                  'none': '–' };
+  var WORDS = { 'agree': 'agree', 'not-comparable': 'not comparable', 'tension': 'tension', 'conflict': 'conflict',
+                'single-source': 'single source', 'none': 'not compared' };
+  var SEVERITY = { 'agree': 0, 'single-source': 0, 'not-comparable': 1, 'tension': 2, 'conflict': 3 };
   var GRADES = ['high', 'moderate', 'low', 'very-low'];
   var MARKS = { 'high': '●●●●', 'moderate': '●●●○', 'low': '●●○○', 'very-low': '●○○○' };
-  var STATUS_ORDER = ['conflict', 'tension', 'agree', 'single-source'];
+  var STATUS_ORDER = ['conflict', 'tension', 'not-comparable', 'agree', 'single-source'];
 
   // el('p', {class: 'x'}, 'text', child): an element; strings become text nodes.
   function el(tag, attributes) {
@@ -93,6 +94,7 @@
            plural(data.documents.length, 'document')),
       statusCard('conflict', 'conflict', 'conflicts'),
       statusCard('tension', 'tension', 'tensions'),
+      statuses['not-comparable'] ? statusCard('not-comparable', 'not comparable', 'not comparable') : null,
       statusCard('agree', 'agrees', 'agree'),
       statusCard('single-source', 'single source', 'single source'),
       card(summary.accepted, 'accepted (explained in the registry)'),
