@@ -655,6 +655,32 @@ def test_cc402_acceptance_without_note(registry) -> None:
     assert (f["line"], f["column"], f["code"], f["severity"]) == (15, 15, expect("CC402"), "warning")
 
 
+#: GOOD_CLAIM with a second, contradicting entry of news-a and a third from study-a (lines 12-24).
+_TWO_PAIRS = (GOOD_CLAIM.replace("    evidence:", "    ACCEPTED\n    evidence:")
+              + '      - source: news-a\n        says: most\n        quote: "most men"\n'
+              + '      - source: study-a\n        says: 80%\n        quote: "80% of men"\n')
+
+
+def test_cc401_stale_acceptance_of_a_pair(registry) -> None:
+    pair = ("accepted:\n      - between: [news-a#1, study-a]\n        note: they agree now\n"
+            "      - between: [news-a#2, study-a]\n        note: overstated")
+    registry(MINIMAL_SOURCES + _TWO_PAIRS.replace("ACCEPTED", pair).replace("says: 80%", "says: 11/30"))
+    f = [f for f in findings_of() if f["code"] == "CC401"]
+    assert [(f["line"], f["column"], f["code"], f["severity"]) for f in f] == [(16, 9, expect("CC401"), "warning")]
+    assert f[0]["message"] == ("claim `response` accepts the disagreement between `news-a#1` and `study-a`, but no "
+                               "pair of their entries disagrees; remove the pair from `accepted` or update it")
+
+
+def test_cc402_acceptance_of_a_pair_without_note(registry) -> None:
+    pair = ("accepted:\n      - between: [news-a#1, news-a#2]\n        note: overstated\n"
+            "      - between: [news-a#1, study-a]")
+    registry(MINIMAL_SOURCES + _TWO_PAIRS.replace("ACCEPTED", pair))
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"]) == (18, 9, expect("CC402"), "warning")
+    assert f["message"] == ("claim `response` accepts the disagreement between `news-a#1` and `study-a` without a "
+                            "`note` saying why")
+
+
 def test_cc403_unused_ignore(registry) -> None:
     registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("    evidence:", "    ignore: [CC303]\n    evidence:"))
     f = only()
@@ -678,6 +704,30 @@ def test_cc404_unknown_ignore_code(registry) -> None:
 
 
 # ------------------------------------------------------------- left_out
+
+
+def test_cc405_acceptance_covers_several_pairs(registry) -> None:
+    registry(MINIMAL_SOURCES + _TWO_PAIRS.replace("ACCEPTED", "accepted: conflict\n    note: overstated"))
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"]) == (15, 15, expect("CC405"), "warning")
+    assert f["message"] == (
+        "`accepted: conflict` covers 2 disagreeing pairs of claim `response`: `news-a#1` with `news-a#2`, "
+        "`news-a#1` with `study-a`; accept each known pair instead (`accepted: [{between: [news-a#1, news-a#2], "
+        "note: ...}]`), so that a disagreement added later is reported")
+
+
+def test_cc406_accepted_names_no_entry(registry) -> None:
+    pair = "accepted:\n      - between: [news-a#3, stdy-a]\n        note: overstated"
+    registry(MINIMAL_SOURCES + _TWO_PAIRS.replace("ACCEPTED", pair))
+    found = findings_of()
+    assert [(f["line"], f["column"], f["code"], f["severity"]) for f in found] == [
+        (16, 19, expect("CC406"), "error"), (16, 29, "CC406", "error")]
+    assert [f["message"] for f in found] == [
+        ("`accepted` pair 1 of claim `response` names `news-a#3`, but `news-a` has 2 evidence entries in this claim "
+         "(`news-a#1` to `news-a#2`)"),
+        ("`accepted` pair 1 of claim `response` names `stdy-a`, but `stdy-a` has no evidence entry in this claim; "
+         "did you mean `study-a`?"),
+    ]
 
 def _left_out(*items: tuple[str, str]) -> str:
     """The registry of `_with_path` (a text at texts/news.txt), with `left_out` items from line 20."""

@@ -114,6 +114,7 @@ _LIST_ROW = st.fixed_dictionaries({
     "claim": _CELL_TEXT.filter(bool), "statement": _CELL_TEXT,
     "values": st.lists(st.fixed_dictionaries({"source": _CELL_TEXT.filter(bool), "says": _CELL_TEXT}), max_size=4),
     "status": st.sampled_from(["agree", "single-source", "tension", "conflict"]), "accepted": st.booleans(),
+    "status_accepted": st.booleans(),
     "grade": st.sampled_from(["high", "moderate", "low", "very-low"]),
 })
 

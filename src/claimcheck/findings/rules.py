@@ -448,14 +448,15 @@ _RULES: tuple[Rule, ...] = (
     # --- CC4xx: comparison and acknowledgements -----------------------------
     Rule(
         "CC401", "stale-acceptance", W,
-        "A claim's `accepted` acknowledges a conflict or tension that no longer exists.",
+        "A claim's `accepted` acknowledges a conflict or tension that no longer exists: the claim has "
+        "no such verdict, or an accepted pair's entries no longer disagree.",
         "Acknowledgements should not outlive what they acknowledge: a stale one "
         "would silently excuse the next, unrelated disagreement.",
         "accepted: conflict   # but every pair of the claim agrees",
     ),
     Rule(
         "CC402", "acceptance-without-note", W,
-        "A claim has `accepted` but no `note` explaining why.",
+        "A claim has `accepted` but no `note` explaining why (in the pair form, a pair without its own `note`).",
         "An accepted disagreement stops failing CI; the note is the record of why "
         "that was the right call.",
         "accepted: conflict   # and no note",
@@ -474,6 +475,22 @@ _RULES: tuple[Rule, ...] = (
         "An ignore of a code that does not exist silences nothing; it is usually a typo for "
         "the code that was meant (`claimcheck rules` lists them).",
         "ignore: [CC333]",
+    ),
+    Rule(
+        "CC405", "acceptance-covers-several-pairs", W,
+        "A claim-wide `accepted: conflict` (or `tension`) acknowledges more than one disagreeing pair of entries.",
+        "The claim-wide form excuses every disagreement of the claim, the known one and any added later, "
+        "such as a new document's false statement. Naming the known pairs (`accepted: [{between: [a, b], "
+        "note: ...}]`) keeps each new disagreement failing `conflicts --fail`.",
+        "accepted: conflict   # while news#1 and blog#3, and blog#1 and blog#3, conflict",
+    ),
+    Rule(
+        "CC406", "accepted-names-no-entry", E,
+        "A pair of `accepted` names a source with no evidence entry in this claim, or an entry number "
+        "beyond the source's entries in it.",
+        "A pair that names nothing acknowledges nothing: the disagreement it was meant for fails, or is "
+        "excused by a typo no one notices. Entries are counted per source, from 1, in the claim's `evidence`.",
+        "accepted: [{between: [news, blog#4], note: ...}]   # blog has 3 entries in this claim",
     ),
 )
 

@@ -67,8 +67,8 @@ def render_claims(rows: Rows) -> str:
         claim = f"**{text(row['claim']).strip()}**<br>{text(row['statement'])}"
         says = "<br>".join(f"{text(source)}: {' · '.join(text(s) for s in values)}"
                            for source, values in values_by_source(row["values"]).items())
-        accepted = bool(row["accepted"]) and row["status"] in ("conflict", "tension")
-        lines.append(f"| {claim} | {says} | {_verdict(row['status'], accepted)} | {_grade(row['grade'])} |")
+        lines.append(f"| {claim} | {says} | {_verdict(row['status'], row['status_accepted'])} | "
+                     f"{_grade(row['grade'])} |")
     return "\n".join(lines) + "\n\n" + claims_summary(rows)
 
 

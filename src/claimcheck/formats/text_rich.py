@@ -93,24 +93,26 @@ def render_conflicts(rows: Rows, console: Console) -> None:
     if not rows:
         console.print("No conflicts or tensions.")
         return
-    claim, note = None, None
+    claim: str | None = None
+    notes: list[str] = []
     for merged in merge_rows(rows):
         first = merged[0]
         if first["claim"] != claim:
-            _print_note(note, console)
-            claim, note = first["claim"], None
+            _print_notes(notes, console)
+            claim, notes = first["claim"], []
             console.print()
             _indented(console, Text.assemble(_text(claim, "bold"), " ", _text(first["statement"], "dim")), 0)
         _print_pair(merged, console)
-        note = note or first.get("note")
-    _print_note(note, console)
+        if first.get("note") and first["note"] not in notes:
+            notes.append(first["note"])
+    _print_notes(notes, console)
     console.print()
     console.print(conflicts_summary(rows))
 
 
-def _print_note(note: str | None, console: Console) -> None:
-    """A claim's note, once, after its accepted pairs."""
-    if note:
+def _print_notes(notes: Sequence[str], console: Console) -> None:
+    """A claim's notes (its own, or its accepted pairs'), each once, after its pairs."""
+    for note in notes:
         _indented(console, _text(f"note: {note}", "dim"), 2)
 
 
@@ -171,7 +173,7 @@ def _claim_cells(row: dict[str, Any]) -> ClaimCells:
     for source, says in values_by_source(row["values"]).items():
         lines.append((Text.assemble(_text(f"{source}: ", "cyan"), _text(" · ".join(says))), 2))
     status = Text(row["status"], style=VERDICT_STYLES[row["status"]])
-    if row["accepted"] and row["status"] in ("conflict", "tension"):
+    if row["status_accepted"] and row["status"] in ("conflict", "tension"):
         status.append(" (accepted)", style="dim")
     status.append("\n")
     status.append_text(_grade_text(row["grade"]))

@@ -49,6 +49,7 @@ from functools import lru_cache
 
 from claimcheck import progress
 from claimcheck.judge.verdicts import DISAGREEMENTS, SEVERITY, Status, Verdict
+from claimcheck.registry import acceptance
 from claimcheck.registry.index import EvidenceKey, RegistryIndex
 from claimcheck.registry.model import Claim, Evidence
 from claimcheck.stats import FISHER, compare_proportions
@@ -264,9 +265,13 @@ def _pair(claim: Claim, a: Group, b: Group, settings: CompareSettings) -> PairVe
 
 
 def _pair_verdict(claim: Claim, a: Group, b: Group, verdict: Verdict, reason: str) -> PairVerdict:
-    accepted = verdict in DISAGREEMENTS and claim.accepted is not None and (
-        claim.accepted == "conflict" or verdict == "tension")
+    accepted = verdict in DISAGREEMENTS and acceptance.acknowledgement(claim, _places(a), _places(b), verdict) is not None
     return PairVerdict(a, b, verdict, reason, a.source == b.source, accepted)
+
+
+def _places(group: Group) -> list[int]:
+    """The group's entries, by their places in the claim's `evidence`."""
+    return [key[1] for key in group.keys]
 
 
 #: A verdict, and how to word its reason: called only for the pairs that are shown.

@@ -11,7 +11,18 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    Tag,
+)
 
 FORMAT_VERSION = 1
 
@@ -29,6 +40,8 @@ FLAGS: tuple[str, ...] = Flag.__args__  # type: ignore[attr-defined]
 TYPES_WITH_DESIGN = frozenset({"study", "review"})
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+#: A source id, or a source id and `#N` for the source's Nth evidence entry in the claim (from 1).
+ENTRY_REFERENCE_PATTERN = re.compile(r"([a-z0-9]+(?:-[a-z0-9]+)*)(?:#([1-9][0-9]*))?")
 RULE_CODE_PATTERN = re.compile(r"CC\d{3}")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -121,6 +134,47 @@ class Evidence(_Strict):
     ignore: list[RuleCode] = Field(default_factory=list, description=IGNORE_DESCRIPTION)
 
 
+EntryReference = Annotated[StrictStr, _pattern(
+    ENTRY_REFERENCE_PATTERN.pattern,
+    "must be a source id, or a source id and `#N` for its Nth evidence entry in this claim, such as `blog#2`")]
+
+
+def _two_entries(between: list[str]) -> list[str]:
+    if len(between) != 2:
+        raise FormatError(f"must name two entries, such as `[news, blog#2]`; it names {len(between)}")
+    first, second = between
+    if first == second:
+        raise FormatError(f"names `{first}` twice; a pair is two different entries")
+    sides = [ENTRY_REFERENCE_PATTERN.fullmatch(reference) for reference in between]
+    if sides[0] and sides[1] and sides[0].group(1) == sides[1].group(1) and not (sides[0].group(2)
+                                                                              and sides[1].group(2)):
+        source = sides[0].group(1)
+        raise FormatError(f"names `{source}` on both sides; two entries of one document are named with "
+                          f"their numbers, such as `[{source}#1, {source}#2]`")
+    return between
+
+
+class AcceptedPair(_Strict):
+    """A known, explained disagreement between two entries (or two documents' entries) of a claim."""
+
+    between: Annotated[list[EntryReference], AfterValidator(_two_entries)] = Field(
+        json_schema_extra={"minItems": 2, "maxItems": 2},
+        description="The two sides: a source id (all its entries in this claim) or `source#N`, its Nth "
+                    "entry in this claim, counted from 1.")
+    note: Text | None = Field(None, description="Why this disagreement is known and fine.")
+
+
+def _acceptance_form(value: Any) -> str:
+    return "pairs" if isinstance(value, (list, dict)) else "claim-wide"
+
+
+AcceptedPairs = Annotated[list[AcceptedPair], Field(min_length=1)]
+Accepted = Annotated[
+    Annotated[Acceptance, Tag("claim-wide")] | Annotated[AcceptedPairs, Tag("pairs")],
+    Discriminator(_acceptance_form),
+]
+
+
 class Claim(_Strict):
     """A proposition or a quantity, and the documents that state it."""
 
@@ -129,7 +183,9 @@ class Claim(_Strict):
     population: Text | None = None
     tags: list[Slug] = Field(default_factory=list)
     evidence: Annotated[list[Evidence], Field(min_length=1)]
-    accepted: Acceptance | None = Field(None, description="Acknowledges a known, explained disagreement.")
+    accepted: Accepted | None = Field(None, description=(
+        "Acknowledges known, explained disagreements: `conflict` or `tension` for the whole claim, or a "
+        "list of pairs, each `{between: [a, b], note}` (docs/format.md, \"Accepted disagreements\")."))
     note: Text | None = None
     ignore: list[RuleCode] = Field(default_factory=list, description=IGNORE_DESCRIPTION)
 

@@ -15,7 +15,16 @@ from pydantic import BaseModel, ValidationError
 
 from claimcheck.findings import DataPath, Finding, Position
 from claimcheck.findings.rules import rule
-from claimcheck.registry.model import FORMAT_VERSION, Claim, Evidence, FormatError, LeftOut, Registry, Source
+from claimcheck.registry.model import (
+    FORMAT_VERSION,
+    AcceptedPair,
+    Claim,
+    Evidence,
+    FormatError,
+    LeftOut,
+    Registry,
+    Source,
+)
 
 
 @dataclass(frozen=True)
@@ -138,7 +147,7 @@ def findings_from_validation_error(error: ValidationError, data: Any) -> list[Fi
     for item in errors:
         loc = tuple(item["loc"])
         path = data_path(loc, data)
-        if item["type"] == "missing" and (path, str(loc[len(path)])) in misspelt:
+        if item["type"] == "missing" and (path, str(loc[-1])) in misspelt:
             continue  # `qoute` is reported as unknown, with `quote` suggested; not twice
         finding = _finding(item, loc, path)
         key = (finding.path, finding.code)
@@ -163,12 +172,14 @@ def _misspelt_fields(errors: list[Any], data: Any) -> set[tuple[DataPath, str]]:
 def data_path(loc: tuple[Any, ...], data: Any) -> DataPath:
     """The longest prefix of a pydantic location that exists in the data.
 
-    Pydantic adds the names of union members (``says.int``) to locations;
-    walking the data drops them, and whatever else is not a real node.
+    Pydantic adds the names of union members (``says.int``, ``accepted.pairs``)
+    to locations; walking the data drops them, and whatever else is not a real node.
     """
     node = data
     path: list[Any] = []
     for part in loc:
+        if isinstance(node, list) and isinstance(part, str):
+            continue  # the tag of a union member that is a list (`accepted`'s `pairs`), not a node
         if not _has_child(node, part):
             break
         node = node[part]
@@ -186,7 +197,7 @@ def _finding(item: Any, loc: tuple[Any, ...], path: DataPath) -> Finding:
     kind: str = item["type"]
     field = _field_name(path)
     if kind == "missing":
-        missing = str(loc[len(path)]) if len(loc) > len(path) else "a field"
+        missing = str(loc[-1]) if len(loc) > len(path) else "a field"
         return Finding(rule("missing-field"),
                        f"{_describe_owner(path)} is missing required field `{missing}`", path=path)
     if kind == "extra_forbidden":
@@ -204,7 +215,8 @@ def _finding(item: Any, loc: tuple[Any, ...], path: DataPath) -> Finding:
         return Finding(rule("invalid-choice"),
                        f"`{field}` must be one of: {', '.join(choices)}; got {got}{suggestion}", path=path)
     if kind == "value_error" and isinstance(item.get("ctx", {}).get("error"), FormatError):
-        return Finding(rule("invalid-format"), f"`{field}` {item['ctx']['error']}; got {got}", path=path)
+        shown = "" if isinstance(item.get("input"), (list, dict)) else f"; got {got}"
+        return Finding(rule("invalid-format"), f"`{field}` {item['ctx']['error']}{shown}", path=path)
     if kind in ("too_short", "string_too_short"):
         message = (f"`{field}` must not be empty" if kind == "string_too_short"
                    else f"`{field}` must have at least {item['ctx']['min_length']} entry")
@@ -229,6 +241,10 @@ def _field_name(path: DataPath) -> str:
 
 
 def _describe_owner(path: DataPath) -> str:
+    if len(path) >= 4 and path[0] == "claims" and path[2] == "accepted":
+        claim, pair = path[1], path[3]
+        if isinstance(claim, int) and isinstance(pair, int):
+            return f"accepted pair {pair + 1} of claim {claim + 1}"
     if len(path) >= 4 and path[0] == "claims" and path[2] == "evidence":
         claim, entry = path[1], path[3]
         if isinstance(claim, int) and isinstance(entry, int):
@@ -250,6 +266,8 @@ def _allowed_fields(path: DataPath) -> list[str]:
         owner = Claim
         if len(path) >= 3 and path[2] == "evidence":
             owner = Evidence
+        elif len(path) >= 4 and path[2] == "accepted":
+            owner = AcceptedPair
     elif path and path[0] == "left_out":
         owner = LeftOut
     return list(owner.model_fields)

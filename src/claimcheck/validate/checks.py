@@ -14,6 +14,7 @@ from fractions import Fraction
 from claimcheck.findings import DataPath, Finding
 from claimcheck.findings.rules import rule
 from claimcheck.judge.compare import ClaimComparison
+from claimcheck.registry import acceptance
 from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
 from claimcheck.registry.model import TYPES_WITH_DESIGN, Claim, Evidence
 from claimcheck.registry.quotes import first_difference
@@ -266,6 +267,26 @@ def check_says_against_quotes(index: RegistryIndex) -> Iterator[Finding]:
     yield from check(index)
 
 
+def check_accepted_entries(index: RegistryIndex) -> Iterator[Finding]:
+    """Each side of an accepted pair names an evidence entry of its claim."""
+    for position, claim in enumerate(index.registry.claims):
+        for problem in acceptance.unresolved(claim):
+            path = index.claim_path(position) + ("accepted", problem.pair, "between", problem.side)
+            named = f"`accepted` pair {problem.pair + 1} of claim `{claim.id}` names `{problem.reference}`"
+            if problem.entries == 0:
+                sources = list(dict.fromkeys(entry.source for entry in claim.evidence))
+                hint = difflib.get_close_matches(problem.source, sources, n=1)
+                suggestion = (f"; did you mean `{hint[0]}`?" if hint
+                              else f"; its sources are {', '.join(f'`{source}`' for source in sources)}")
+                message = f"{named}, but `{problem.source}` has no evidence entry in this claim{suggestion}"
+            else:
+                entries = "1 evidence entry" if problem.entries == 1 else f"{problem.entries} evidence entries"
+                numbers = (f"`{problem.source}#1`" if problem.entries == 1
+                           else f"`{problem.source}#1` to `{problem.source}#{problem.entries}`")
+                message = f"{named}, but `{problem.source}` has {entries} in this claim ({numbers})"
+            yield Finding(rule("accepted-names-no-entry"), message, path=path)
+
+
 CHECKS: tuple[Check, ...] = (
     check_duplicate_ids,
     check_references,
@@ -280,6 +301,7 @@ CHECKS: tuple[Check, ...] = (
     check_left_out,
     check_effects,
     check_says_against_quotes,
+    check_accepted_entries,
 )
 
 
@@ -288,17 +310,62 @@ def run_checks(index: RegistryIndex, checks: Iterable[Check] = CHECKS) -> list[F
 
 
 def check_acceptances(comparisons: Iterable[ClaimComparison], index: RegistryIndex) -> Iterator[Finding]:
-    """`accepted` must acknowledge a verdict the claim has, and say why."""
+    """`accepted` must acknowledge verdicts the claim has, and say why; the claim-wide form, one pair."""
     for comparison in comparisons:
         claim = comparison.claim
         if claim.accepted is None:
             continue
         path = index.claim_path(comparison.claim_position) + ("accepted",)
-        if not comparison.has_verdict(claim.accepted):
-            yield Finding(rule("stale-acceptance"),
-                          f"claim `{claim.id}` accepts a {claim.accepted}, but its status is "
-                          f"{comparison.status}; remove `accepted` or update it", path=path)
-        if claim.note is None:
-            yield Finding(rule("acceptance-without-note"),
-                          f"claim `{claim.id}` accepts a {claim.accepted} without a `note` saying why",
-                          path=path)
+        if isinstance(claim.accepted, str):
+            yield from _claim_wide_acceptance(comparison, claim.accepted, path)
+            continue
+        unresolved = {problem.pair for problem in acceptance.unresolved(claim)}
+        for place, pair in enumerate(claim.accepted):
+            between = f"`{pair.between[0]}` and `{pair.between[1]}`"
+            if place not in unresolved and _pair_is_stale(comparison, index, place):
+                yield Finding(rule("stale-acceptance"),
+                              f"claim `{claim.id}` accepts the disagreement between {between}, but no pair of "
+                              "their entries disagrees; remove the pair from `accepted` or update it",
+                              path=path + (place,))
+            if pair.note is None:
+                yield Finding(rule("acceptance-without-note"),
+                              f"claim `{claim.id}` accepts the disagreement between {between} without a `note` "
+                              "saying why", path=path + (place,))
+
+
+def _claim_wide_acceptance(comparison: ClaimComparison, word: str, path: DataPath) -> Iterator[Finding]:
+    claim = comparison.claim
+    if not comparison.has_verdict(word):  # type: ignore[arg-type]
+        yield Finding(rule("stale-acceptance"),
+                      f"claim `{claim.id}` accepts a {word}, but its status is "
+                      f"{comparison.status}; remove `accepted` or update it", path=path)
+    if claim.note is None:
+        yield Finding(rule("acceptance-without-note"),
+                      f"claim `{claim.id}` accepts a {word} without a `note` saying why", path=path)
+    covered = [pair for pair in comparison.pairs if pair.accepted]
+    count = len(covered) + sum(n for verdict, n in comparison.unlisted.items()
+                               if verdict in acceptance.claim_wide_verdicts(claim))
+    if count > 1:
+        named = [(acceptance.reference(claim, [key[1] for key in pair.a.keys]),
+                  acceptance.reference(claim, [key[1] for key in pair.b.keys])) for pair in covered[:3]]
+        listing = ", ".join(f"`{a}` with `{b}`" for a, b in named)
+        more = f" and {count - len(named)} more" if count > len(named) else ""
+        first, second = named[0]
+        yield Finding(rule("acceptance-covers-several-pairs"),
+                      f"`accepted: {word}` covers {count} disagreeing pairs of claim `{claim.id}`: {listing}{more}; "
+                      f"accept each known pair instead (`accepted: [{{between: [{first}, {second}], note: ...}}]`), "
+                      "so that a disagreement added later is reported", path=path)
+
+
+def _pair_is_stale(comparison: ClaimComparison, index: RegistryIndex, place: int) -> bool:
+    """No disagreeing pair of the claim lies between the accepted pair's two sides (and every entry they
+    name was read, so that the pair's verdict is known)."""
+    sides = acceptance.resolved_sides(comparison.claim)[place]
+    named = sides[0] | sides[1]
+    if any((comparison.claim_position, entry) not in index.values for entry in named):
+        return False  # an unreadable value is reported as such, and its verdicts are unknown
+    if any(verdict != "agree" and count for verdict, count in comparison.unlisted.items()):
+        return False  # a crowded claim's unlisted pairs are not known one by one
+    return not any(pair.verdict != "agree" and acceptance.covers(sides, [key[1] for key in pair.a.keys],
+                                                                 [key[1] for key in pair.b.keys])
+                   for pair in comparison.pairs)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from claimcheck.findings import LocatedFinding, Position
 from claimcheck.judge.compare import ClaimComparison, PairVerdict, entry_pairs
 from claimcheck.judge.verdicts import GRADES, SEVERITY, STATUSES
+from claimcheck.registry import acceptance
 from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
 from claimcheck.registry.quotes import QuoteMatch, display
 
@@ -81,6 +82,7 @@ def conflict_rows(report: Report, include_agree: bool = False) -> list[dict[str,
 
 
 def _pair_rows(index: RegistryIndex, comparison: ClaimComparison, pair: PairVerdict) -> Iterable[dict[str, Any]]:
+    note = _acceptance_note(comparison, pair)
     for a, b in entry_pairs(pair):
         yield {
             "claim": comparison.claim.id,
@@ -88,11 +90,20 @@ def _pair_rows(index: RegistryIndex, comparison: ClaimComparison, pair: PairVerd
             "verdict": pair.verdict,
             "internal": pair.internal,
             "accepted": pair.accepted,
-            "note": comparison.claim.note if pair.accepted else None,
+            "note": note,
             "a": _side(index, a),
             "b": _side(index, b),
             "reason": pair.reason,
         }
+
+
+def _acceptance_note(comparison: ClaimComparison, pair: PairVerdict) -> str | None:
+    """The note of what accepts the pair's verdict: the claim's, or the accepted pair's."""
+    if not pair.accepted:
+        return None
+    found = acceptance.acknowledgement(comparison.claim, [key[1] for key in pair.a.keys],
+                                       [key[1] for key in pair.b.keys], pair.verdict)
+    return found.note if found else None
 
 
 def merge_rows(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -126,7 +137,8 @@ def list_rows(report: Report) -> list[dict[str, Any]]:
             "statement": claim.statement,
             "tags": list(claim.tags),
             "status": comparison.status,
-            "accepted": claim.accepted,
+            "accepted": acceptance.describe(claim),
+            "status_accepted": _status_accepted(comparison),
             "grade": grade.grade,
             "reasons": list(grade.reasons),
             "documents": grade.documents,
@@ -135,6 +147,16 @@ def list_rows(report: Report) -> list[dict[str, Any]]:
             "pooled": _pooled(grade),
         })
     return rows
+
+
+def _status_accepted(comparison: ClaimComparison) -> bool:
+    """Whether every pair whose verdict is the claim's status (a conflict or tension) is accepted."""
+    status = comparison.status
+    if status not in ("conflict", "tension"):
+        return False
+    unlisted = any(verdict == status and count for verdict, count in comparison.unlisted.items())
+    return (all(pair.accepted for pair in comparison.pairs if pair.verdict == status)
+            and (not unlisted or status in acceptance.claim_wide_verdicts(comparison.claim)))
 
 
 def filter_rows(rows: list[dict[str, Any]], *, statuses: Sequence[str] = (), tags: Sequence[str] = (),
@@ -187,7 +209,7 @@ def show_data(report: Report, comparison: ClaimComparison) -> dict[str, Any]:
         "population": claim.population,
         "tags": list(claim.tags),
         "status": comparison.status,
-        "accepted": claim.accepted,
+        "accepted": acceptance.describe(claim),
         "note": claim.note,
         "grade": grade.grade,
         "reasons": list(grade.reasons),
