@@ -249,6 +249,7 @@ def finish(unchecked: Unchecked, file: str, exit_zero: bool, failed: bool = Fals
     1 when the registry has errors or the command's own test failed (`--fail`, `--min`), unless `exit_zero`.
     """
     if unchecked:
+        sys.stdout.flush()  # the report first, where both streams go to one place
         click.echo(unchecked_note(unchecked, file), err=True)
     if (unchecked or failed) and not exit_zero:
         sys.exit(EXIT_FINDINGS)

@@ -186,9 +186,12 @@ def _claim_cells(row: dict[str, Any]) -> ClaimCells:
     lines = [(_text(row["claim"], "bold"), 0), (_text(row["statement"], "dim"), 0)]
     for source, says in values_by_source(row["values"]).items():
         lines.append((Text.assemble(_text(f"{source}: ", "cyan"), _text(" · ".join(says))), 2))
-    if not row["checked"]:
-        return lines, Text.assemble((NOT_CHECKED, NOT_CHECKED_STYLE), "\n",
-                                    errors_text(row["errors"], row["error_sources"]))
+    if not row["checked"]:  # the sources with errors it names on a line of the first column, which wraps
+        if row["error_sources"]:
+            lines.append((_text(f"{NOT_CHECKED}: {errors_text(row['errors'], row['error_sources'])}",
+                                NOT_CHECKED_STYLE), 2))
+        why = errors_text(row["errors"]) if row["errors"] else "source errors"
+        return lines, Text.assemble((NOT_CHECKED, NOT_CHECKED_STYLE), "\n", why)
     status = Text(row["status"], style=VERDICT_STYLES[row["status"]])
     if row["accepted"] and row["status"] in ("conflict", "tension"):
         status.append(" (accepted)", style="dim")
