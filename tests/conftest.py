@@ -78,9 +78,10 @@ def registry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., P
 
 
 def json_of(output: str, key: str) -> Any:
-    """The data of a JSON output: every one is `{"schema_version": 1, key: data}`."""
+    """The data of a JSON output: every one is `{"schema_version": 1, key: data}` (`conflicts` adds `not_checked`)."""
     document = json.loads(output)
-    assert list(document) == ["schema_version", key] and document["schema_version"] == 1, document
+    members = ["schema_version", key, "not_checked"] if key == "conflicts" else ["schema_version", key]
+    assert list(document) == members and document["schema_version"] == 1, document
     return document[key]
 
 

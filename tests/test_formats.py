@@ -110,12 +110,15 @@ def test_findings_in_colour_are_the_plain_lines_coloured(registry, flags: list[s
 #: Text as a registry may hold it: words, wide characters, a zero-width one, a word too long for a line.
 _CELL_TEXT = st.lists(st.sampled_from(["ab", "cd", " ", "-", "é", "漢字", "🙂", "·", "\u200b", "x" * 47]),
                       max_size=30).map("".join)
+_LONG_ID = "a-source-id-long-enough-to-wrap-in-the-first-column-of-a-narrow-table"
 _LIST_ROW = st.fixed_dictionaries({
     "claim": _CELL_TEXT.filter(bool), "statement": _CELL_TEXT,
     "values": st.lists(st.fixed_dictionaries({"source": _CELL_TEXT.filter(bool), "says": _CELL_TEXT}), max_size=4),
     "status": st.sampled_from(["agree", "single-source", "tension", "conflict"]), "accepted": st.booleans(),
     "status_accepted": st.booleans(),
     "grade": st.sampled_from(["high", "moderate", "low", "very-low"]),
+    "checked": st.booleans(), "errors": st.integers(0, 12),
+    "error_sources": st.lists(st.sampled_from(["a", "news-b", _LONG_ID]), max_size=2),
 })
 
 
@@ -125,6 +128,7 @@ _SOURCE_ROW = st.fixed_dictionaries({
     "design": st.sampled_from([None, "rct", "systematic-review"]), "claims": st.integers(0, 10**6),
     "claims_resting_on_it": st.integers(0, 999), "quotes": st.integers(0, 99),
     "quotes_found": st.sampled_from([None, True, False]),
+    "checked": st.booleans(), "errors": st.integers(1, 12),
 })
 
 

@@ -152,7 +152,7 @@ def test_not_comparable_in_text(registry) -> None:
         "       \"news-a says OR 0.70\"\n"
         "\n"
         "1 not comparable between pairs of quotes.\n")
-    assert invoke("list").output.endswith("1 claims: 1 not-comparable.\n")
+    assert invoke("list").output.endswith("1 claim: 1 not comparable.\n")
 
 
 def test_not_comparable_in_colour_is_magenta(registry) -> None:

@@ -130,6 +130,7 @@ def test_the_evidence_map_data(registry) -> None:
         "claims": 3,
         "statuses": {"single-source": 1, "agree": 0, "not-comparable": 0, "tension": 1, "conflict": 1},
         "accepted": 1,
+        "not_checked": 0,
         "grades": {"high": 0, "moderate": 0, "low": 3, "very-low": 0},
     }
     cells = {row["claim"]: (row["status"], row["status_accepted"], row["cells"]) for row in data["claims"]}
@@ -245,7 +246,7 @@ def test_contrast_ratio_matches_wcag_figures() -> None:
 
 def test_the_page_colours_are_legible() -> None:
     colours = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-f]{6})", asset("page.css")))
-    for verdict in ("agree", "tension", "conflict", "single", "none"):
+    for verdict in ("agree", "tension", "conflict", "single", "none", "unchecked"):
         assert contrast(colours[f"{verdict}-ink"], colours[f"{verdict}-bg"]) >= 6.5, verdict
     for ink in ("ink", "muted", "focus"):
         for ground in ("paper", "wash"):
@@ -279,13 +280,19 @@ def test_report_to_standard_output(registry) -> None:
     assert not Path("-").exists()
 
 
-def test_report_of_a_registry_with_errors_writes_nothing(registry) -> None:
+def test_report_of_a_registry_with_errors_shows_the_claims_with_errors_as_not_checked(registry) -> None:
     registry(SMALL.replace("source: news-a\n        says: yes", "source: nowhere\n        says: yes"))
     result = invoke("report", "-o", "map.html")
     assert result.exit_code == 1
-    assert "claims.yaml has errors; fix them first" in result.output
-    assert "CC" in result.output and "nowhere" in result.output
-    assert not Path("map.html").exists()
+    assert result.output == ("Wrote the evidence map of 3 claims to map.html\n"
+                             "claimcheck: 1 claim not checked for 1 error in claims.yaml; "
+                             "`claimcheck validate claims.yaml` lists them\n")
+    data = page_data(Path("map.html").read_text(encoding="utf-8"))
+    assert data["summary"]["not_checked"] == 1
+    assert [(row["claim"], row["checked"], row["errors"]) for row in data["claims"]] == [
+        ("response", True, 0), ("safe", False, 1), ("cheap", True, 0)]
+    assert data["details"]["safe"]["checked"] is False
+    assert invoke("report", "-o", "again.html", "--exit-zero").exit_code == 0
 
 
 def test_report_needs_an_output_and_a_folder_that_exists(registry) -> None:

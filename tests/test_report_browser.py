@@ -360,3 +360,43 @@ def test_a_screenshot_of_the_map(browser: Any, bundled_page: Path, tmp_path: Pat
         SCREENSHOT.write_bytes(picture)
     assert _png_size(SCREENSHOT.read_bytes())[0] >= 1200
     assert SCREENSHOT.stat().st_size < 400_000
+
+
+def test_a_claim_with_errors_shows_a_not_checked_badge(browser: Any, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    from test_unchecked import REPRODUCER
+
+    (tmp_path / "claims.yaml").write_text(REPRODUCER, encoding="utf-8")
+    here = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        result = invoke("report", "claims.yaml", "-o", "map.html")
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 1
+    open_page(browser, tmp_path / "map.html")
+    assert visible_claims(browser) == ["good", "broken"]
+    row = browser.execute_script(
+        "var r = document.querySelector('tr[data-claim=\"broken\"]');"
+        "return Array.from(r.children).map(c => [c.className, c.innerText.replace(/\\s+/g, ' ').trim()]);")
+    assert row[1] == ["status", "! not checked 1 error"]
+    assert row[2:] == [["cell empty", "not stated"], ["cell stated v-not-checked", "5 out of ! not checked"]]
+    good = browser.execute_script(
+        "return document.querySelector('tr[data-claim=\"good\"] td.status').innerText.replace(/\\s+/g, ' ').trim()")
+    assert good == "✗ conflict ●○○○ very-low"
+    summary = browser.execute_script("return document.getElementById('summary').innerText.replace(/\\s+/g, ' ')")
+    assert "1 not checked (has errors)" in summary
+    Select(browser.find_element(By.ID, "filter-status")).select_by_value("not-checked")
+    assert visible_claims(browser) == ["broken"]
+    Select(browser.find_element(By.ID, "filter-status")).select_by_value("")
+    Select(browser.find_element(By.ID, "sort")).select_by_value("worst")
+    assert visible_claims(browser) == ["broken", "good"]
+    claim_button(browser, "broken").click()
+    panel = browser.find_element(By.ID, "panel")
+    assert panel.find_element(By.ID, "panel-badges").text == "! not checked"
+    assert panel.find_element(By.CSS_SELECTOR, ".not-checked-note").text == (
+        "Not checked: 1 error. No verdict nor grade until they are fixed; claimcheck validate lists them.")
+    assert [q.text for q in panel.find_elements(By.CSS_SELECTOR, "blockquote")] == ["about 5%"]
+    assert problems(browser) == []

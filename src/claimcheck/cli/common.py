@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from claimcheck.judge.compare import CompareSettings
     from claimcheck.registry.limits import Limits
     from claimcheck.validate.run import Validation
+    from claimcheck.validate.unchecked import Unchecked
     from claimcheck.views.report import Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -31,6 +32,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 registry_argument = click.argument("registry", required=False, type=click.Path(dir_okay=True, path_type=Path))
 color_option = click.option("--color/--no-color", default=None,
                             help="Colour the output. Default: only on a terminal, and never with NO_COLOR set.")
+exit_zero_option = click.option("--exit-zero", is_flag=True,
+                                help="Exit 0 even when there are findings (2 still means a usage error).")
 
 
 def examples(*lines: str) -> str:
@@ -182,30 +185,71 @@ def print_findings(findings: list[LocatedFinding], output_format: str, color: bo
     formats.get(output_format).findings(findings, stdout(color))
 
 
-def load_report(registry: Path | None, output_format: str | None, color: bool | None,
-                run: Run | None = None, only_claim: str | None = None) -> Report:
-    """A report over a valid registry; a registry with errors prints them and exits 1.
+def load_report(registry: Path | None, run: Run | None = None, only_claim: str | None = None) -> Report:
+    """A report over a registry, every claim with an error of its own (or naming a source with one)
+    left unchecked; a registry that cannot be read as a whole stops here (`stop_unreadable`).
 
     With `only_claim`, only the claims with that id are compared and graded (for `show`).
     """
+    from claimcheck import progress
     from claimcheck.judge.compare import compare_claim, compare_registry
     from claimcheck.views.report import Report
 
     run = run or prepare_run((registry,) if registry else ())
-    output_format = formats.resolve(output_format or formats.AUTO, formats.FINDINGS, os.environ)
     with run.progress():
-        validation = validate_registry(run.registries[0], run)
-        if validation.errors or validation.index is None:
-            if output_format == "text":
-                click.echo(f"claimcheck: {validation.file} has errors; fix them first (claimcheck validate):",
-                           err=True)
-            findings_format = output_format if formats.FINDINGS in formats.get_info(output_format).views else "text"
-            print_findings(validation.findings, findings_format, color)
-            sys.exit(EXIT_FINDINGS)
+        validation, unchecked = validate_readable(run)
+        assert validation.index is not None
         index = validation.index
-        if only_claim is None:
+        if only_claim is None and not unchecked.claims:
             comparisons = compare_registry(index, run.compare)
         else:
+            claims = index.registry.claims if only_claim is not None else progress.track(
+                index.registry.claims, "Comparing claims")
             comparisons = [compare_claim(index, position, claim, run.compare)
-                           for position, claim in enumerate(index.registry.claims) if claim.id == only_claim]
-    return Report(index, comparisons, validation)
+                           for position, claim in enumerate(claims)
+                           if (only_claim is None or claim.id == only_claim) and unchecked.claim(position) is None]
+    return Report(index, comparisons, validation, unchecked)
+
+
+def validate_readable(run: Run) -> tuple[Validation, Unchecked]:
+    """The registry's validation, and what its errors leave unchecked; a registry that cannot be
+    read as a whole (not YAML, not a mapping, a wrong `version`, a limit exceeded) stops here."""
+    from claimcheck.validate.unchecked import find_unchecked
+
+    validation = validate_registry(run.registries[0], run)
+    if validation.index is None:
+        stop_unreadable(validation)
+    return validation, find_unchecked((f.path for f in validation.errors), validation.index, validation.dropped)
+
+
+def stop_unreadable(validation: Validation) -> NoReturn:
+    """Say why a registry cannot be read at all, its findings on standard error, and exit 2."""
+    click.echo(f"claimcheck: error: {validation.file} cannot be read as a registry:", err=True)
+    formats.get("text").findings(validation.findings, Output(sys.stderr, False))
+    sys.exit(EXIT_USAGE)
+
+
+def unchecked_note(unchecked: Unchecked, file: str) -> str:
+    """The line on standard error when a registry has errors: what they leave unchecked, and where they are listed."""
+    def count(n: int, word: str) -> str:
+        return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+    errors, where = count(unchecked.errors, "error"), f"`claimcheck validate {file}` lists them"
+    if not unchecked.claims and not unchecked.sources:
+        return f"claimcheck: {file} has {errors}, in no claim nor source; {where}"
+    what = count(len(unchecked.claims), "claim")
+    if unchecked.sources:
+        what += f" and {count(len(unchecked.sources), 'source')}"
+    return f"claimcheck: {what} not checked for {errors} in {file}; {where}"
+
+
+def finish(unchecked: Unchecked, file: str, exit_zero: bool, failed: bool = False) -> None:
+    """The end of a report: the note on what errors left unchecked, and the exit code.
+
+    1 when the registry has errors or the command's own test failed (`--fail`, `--min`), unless `exit_zero`.
+    """
+    if unchecked:
+        sys.stdout.flush()  # the report first, where both streams go to one place
+        click.echo(unchecked_note(unchecked, file), err=True)
+    if (unchecked or failed) and not exit_zero:
+        sys.exit(EXIT_FINDINGS)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,17 +10,18 @@ import click
 
 from claimcheck import formats
 from claimcheck.cli.common import (
-    EXIT_FINDINGS,
     color_option,
     display_name,
     examples,
+    exit_zero_option,
     fail_usage,
+    finish,
     format_option,
     prepare_run,
-    print_findings,
     registry_argument,
     run_options,
     stdout,
+    validate_readable,
     validate_registry,
 )
 from claimcheck.formats.base import Output
@@ -166,25 +166,23 @@ def _registered_id(name: str, loaded: tuple[RegistryIndex, Path] | None) -> str 
 @format_option(formats.COVERAGE)
 @click.option("--min", "minimum", type=click.FloatRange(0, 100), metavar="PERCENT",
               help="Exit 1 when the registry covers less than PERCENT of the candidates.")
+@exit_zero_option
 @run_options
 @color_option
-def coverage(registry: Path | None, output_format: str | None, minimum: float | None, select: tuple[str, ...],
-             ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...],
-             color: bool | None) -> None:
+def coverage(registry: Path | None, output_format: str | None, minimum: float | None, exit_zero: bool,
+             select: tuple[str, ...], ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool,
+             limit: tuple[str, ...], color: bool | None) -> None:
     """How many of the candidate claims in the sources' texts (`claimcheck extract`) the registry
-    covers, as evidence or under `left_out:`, and which it misses, with their lines."""
+    covers, as evidence or under `left_out:`, and which it misses, with their lines. A source with
+    an error of its own is not measured but listed as not checked."""
     from claimcheck.extract.coverage import coverage as measure
     from claimcheck.views.candidates import coverage_data
 
     run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet, limit)
     fmt = run.output_format(output_format, formats.COVERAGE)
     with run.progress():
-        validation = validate_registry(run.registries[0], run)
-    if validation.errors or validation.index is None:
-        click.echo(f"claimcheck: {validation.file} has errors; fix them first (claimcheck validate):", err=True)
-        print_findings(validation.findings, "text", color)
-        sys.exit(EXIT_FINDINGS)
-    data = coverage_data(measure(validation.index), minimum)
+        validation, unchecked = validate_readable(run)
+    assert validation.index is not None
+    data = coverage_data(measure(validation.index), minimum, unchecked.sources)
     formats.get(fmt).coverage(data, stdout(color))
-    if not data["passed"]:
-        sys.exit(EXIT_FINDINGS)
+    finish(unchecked, validation.file, exit_zero, failed=not data["passed"])

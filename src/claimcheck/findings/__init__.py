@@ -82,6 +82,8 @@ class LocatedFinding:
     rule: Rule
     message: str
     related: tuple[Position, ...] = field(default=())
+    #: The registry path the finding is about (what `validate/unchecked.py` attributes it by); () for none.
+    path: DataPath = field(default=(), compare=False)
 
     @property
     def code(self) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from claimcheck.findings import LocatedFinding
 from claimcheck.formats.base import Format, Output, Rows
-from claimcheck.views.report import Report
+from claimcheck.views.report import Report, not_checked_rows
 
 
 def finding_dict(finding: LocatedFinding) -> dict[str, Any]:
@@ -65,7 +65,7 @@ class JsonFormat(Format):
         out.write(dumps(document("statistics", list(rows))))
 
     def conflicts(self, report: Report, rows: Rows, out: Output) -> None:
-        out.write(dumps(document("conflicts", list(rows))))
+        out.write(dumps({**document("conflicts", list(rows)), "not_checked": not_checked_rows(report)}))
 
     def claims(self, rows: Rows, out: Output) -> None:
         out.write(dumps(document("claims", list(rows))))

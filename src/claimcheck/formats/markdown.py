@@ -13,9 +13,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from claimcheck.formats.base import Format, Output, Rows, printable
-from claimcheck.formats.text_lines import claims_summary, conflicts_summary
+from claimcheck.formats.text_lines import (
+    NOT_CHECKED,
+    claims_summary,
+    conflicts_summary,
+    errors_text,
+    not_checked_line,
+)
 from claimcheck.judge.verdicts import GRADE_MARKS, VERDICT_SYMBOLS
-from claimcheck.views.report import Report, merge_rows, says_text, values_by_source
+from claimcheck.views.report import Report, merge_rows, not_checked_rows, says_text, values_by_source
 
 # What starts markup inside a line: backslash itself, code, emphasis and strikethrough, links and images ([),
 # HTML and autolinks (<), entities (&), table cells (|), math ($), headings (#), and the colon of a bare
@@ -67,6 +73,10 @@ def render_claims(rows: Rows) -> str:
         claim = f"**{text(row['claim']).strip()}**<br>{text(row['statement'])}"
         says = "<br>".join(f"{text(source)}: {' · '.join(text(s) for s in values)}"
                            for source, values in values_by_source(row["values"]).items())
+        if not row["checked"]:
+            why = text(errors_text(row["errors"], row["error_sources"]))
+            lines.append(f"| {claim} | {says} | \u26a0 **{NOT_CHECKED}** | {why} |")
+            continue
         lines.append(f"| {claim} | {says} | {_verdict(row['status'], row['status_accepted'])} | "
                      f"{_grade(row['grade'])} |")
     return "\n".join(lines) + "\n\n" + claims_summary(rows)
@@ -74,7 +84,15 @@ def render_claims(rows: Rows) -> str:
 
 # ----------------------------------------------------------------- conflicts
 
-def render_conflicts(rows: Rows) -> str:
+def render_conflicts(rows: Rows, not_checked: Rows = ()) -> str:
+    shown = _conflicts(rows)
+    if not not_checked:
+        return shown
+    items = "\n".join(f"- {text(not_checked_line(row))}" for row in not_checked)
+    return f"{shown}\n\n**Not checked** (`claimcheck validate` lists the errors):\n\n{items}"
+
+
+def _conflicts(rows: Rows) -> str:
     if not rows:
         return "No conflicts or tensions."
     blocks: list[str] = []
@@ -108,7 +126,7 @@ class MarkdownFormat(Format):
     name = "markdown"
 
     def conflicts(self, report: Report, rows: Rows, out: Output) -> None:
-        out.write(render_conflicts(rows))
+        out.write(render_conflicts(rows, not_checked_rows(report)))
 
     def claims(self, rows: Rows, out: Output) -> None:
         out.write(render_claims(rows))

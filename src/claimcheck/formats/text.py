@@ -47,8 +47,9 @@ class TextFormat(Format):
 
     def conflicts(self, report: Report, rows: Rows, out: Output) -> None:
         from claimcheck.formats import text_rich
+        from claimcheck.views.report import not_checked_rows
 
-        text_rich.render_conflicts(rows, text_rich.console_for(out))
+        text_rich.render_conflicts(rows, text_rich.console_for(out), not_checked_rows(report))
 
     def claims(self, rows: Rows, out: Output) -> None:
         from claimcheck.formats import text_rich

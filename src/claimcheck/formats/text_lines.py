@@ -101,6 +101,31 @@ def _counted(count: int, verdict: str) -> str:
 
 
 def claims_summary(rows: Rows) -> str:
-    """The closing line of `list`: claims counted by status."""
+    """The closing line of `list`: claims counted by status, and those not checked."""
     statuses = {s: sum(1 for r in rows if r["status"] == s) for s in VERDICT_STYLES}
-    return f"{len(rows)} claims: " + ", ".join(f"{n} {s}" for s, n in statuses.items() if n) + "."
+    statuses[NOT_CHECKED] = sum(1 for r in rows if not r["checked"])
+    return (f"{len(rows)} claim{'' if len(rows) == 1 else 's'}: "
+            + ", ".join(f"{n} {'not comparable' if s == 'not-comparable' else s}" for s, n in statuses.items() if n) + ".")
+
+
+#: What a claim or source with an error of its own shows instead of a verdict.
+NOT_CHECKED = "not checked"
+
+
+def errors_text(errors: int, error_sources: Sequence[str] = ()) -> str:
+    """`2 errors`, `1 error, source a-b has errors`: why a claim was not checked."""
+    parts = [f"{errors} error{'' if errors == 1 else 's'}"] if errors or not error_sources else []
+    if error_sources:
+        parts.append(f"source{'s' if len(error_sources) > 1 else ''} {', '.join(error_sources)} "
+                     f"{'have' if len(error_sources) > 1 else 'has'} errors")
+    return printable(", ".join(parts))
+
+
+def not_checked_line(row: dict[str, object]) -> str:
+    """A claim not checked, in a list of them: its id and why."""
+    sources = row["error_sources"]
+    assert isinstance(sources, list) and isinstance(row["errors"], int)
+    return f"{printable(str(row['claim']))}: {errors_text(row['errors'], sources)}"
+
+
+NOT_CHECKED_HEADING = "Not checked (`claimcheck validate` lists the errors):"

@@ -21,10 +21,14 @@ from rich.text import Text
 from claimcheck.formats.base import Output, Rows, printable
 from claimcheck.formats.text_lines import (
     GRADE_STYLES,
+    NOT_CHECKED,
+    NOT_CHECKED_HEADING,
     VERDICT_STYLES,
     Styled,
     claims_summary,
     conflicts_summary,
+    errors_text,
+    not_checked_line,
     wants_colour,
 )
 from claimcheck.judge.verdicts import GRADE_MARKS
@@ -89,7 +93,19 @@ def _grade_text(grade: str) -> Text:
 
 # ----------------------------------------------------------------- conflicts
 
-def render_conflicts(rows: Rows, console: Console) -> None:
+NOT_CHECKED_STYLE = "bold magenta"
+
+
+def render_conflicts(rows: Rows, console: Console, not_checked: Rows = ()) -> None:
+    _print_conflicts(rows, console)
+    if not_checked:
+        console.print()
+        console.print(Text(NOT_CHECKED_HEADING, style=NOT_CHECKED_STYLE))
+        for row in not_checked:
+            _indented(console, Text(not_checked_line(row)), 2)
+
+
+def _print_conflicts(rows: Rows, console: Console) -> None:
     if not rows:
         console.print("No conflicts or tensions.")
         return
@@ -172,6 +188,12 @@ def _claim_cells(row: dict[str, Any]) -> ClaimCells:
     lines = [(_text(row["claim"], "bold"), 0), (_text(row["statement"], "dim"), 0)]
     for source, says in values_by_source(row["values"]).items():
         lines.append((Text.assemble(_text(f"{source}: ", "cyan"), _text(" · ".join(says))), 2))
+    if not row["checked"]:  # the sources with errors it names on a line of the first column, which wraps
+        if row["error_sources"]:
+            lines.append((_text(f"{NOT_CHECKED}: {errors_text(row['errors'], row['error_sources'])}",
+                                NOT_CHECKED_STYLE), 2))
+        why = errors_text(row["errors"]) if row["errors"] else "source errors"
+        return lines, Text.assemble((NOT_CHECKED, NOT_CHECKED_STYLE), "\n", why)
     status = Text(row["status"], style=VERDICT_STYLES[row["status"]])
     if row["status_accepted"] and row["status"] in ("conflict", "tension"):
         status.append(" (accepted)", style="dim")
@@ -251,6 +273,9 @@ def _table_line(cells: Sequence[str], widths: Sequence[int], right: Sequence[boo
 # ---------------------------------------------------------------------- show
 
 def render_claim(data: dict[str, Any], console: Console) -> None:
+    if not data["checked"]:
+        _render_unchecked_claim(data, console)
+        return
     console.print(Text.assemble(_text(data["claim"], "bold"), "  ",
                                 (data["status"], VERDICT_STYLES[data["status"]]), "  ", _grade_text(data["grade"])))
     _indented(console, _text(data["statement"]), 0)
@@ -259,6 +284,27 @@ def render_claim(data: dict[str, Any], console: Console) -> None:
             _indented(console, _text(f"{label}: {data[label]}", "dim"), 0)
     if data["tags"]:
         _indented(console, _text("tags: " + ", ".join(data["tags"]), "dim"), 0)
+    _print_evidence(data, console)
+    _render_claim_rest(data, console)
+
+
+def _render_unchecked_claim(data: dict[str, Any], console: Console) -> None:
+    """A claim not checked: what it holds, and why it has no verdict nor grade."""
+    console.print(Text.assemble(_text(data["claim"], "bold"), "  ", (NOT_CHECKED, NOT_CHECKED_STYLE)))
+    if data["statement"]:
+        _indented(console, _text(data["statement"]), 0)
+    if data["tags"]:
+        _indented(console, _text("tags: " + ", ".join(data["tags"]), "dim"), 0)
+    console.print()
+    _indented(console, Text.assemble(("Not checked: ", NOT_CHECKED_STYLE),
+                                     errors_text(data["errors"], data["error_sources"]),
+                                     "; no verdict nor grade until they are fixed (`claimcheck validate` lists them)."),
+              0)
+    if data["evidence"]:
+        _print_evidence(data, console)
+
+
+def _print_evidence(data: dict[str, Any], console: Console) -> None:
     console.print()
     console.print(Text("Evidence", style="bold"))
     for number, entry in enumerate(data["evidence"], start=1):
@@ -269,6 +315,9 @@ def render_claim(data: dict[str, Any], console: Console) -> None:
                                          _text(f" says {said}{value}"), f" ({where})"), 2)
         _indented(console, _text(f"\"{entry['quote']}\"", "italic"), 5)
         _indented(console, _text("rests on: " + ", ".join(entry["rests_on"]), "dim"), 5)
+
+
+def _render_claim_rest(data: dict[str, Any], console: Console) -> None:
     if data["pairs"]:
         console.print()
         console.print(Text("Pairwise verdicts", style="bold"))
@@ -335,6 +384,8 @@ def _source_cells(row: dict[str, Any]) -> list[Text]:
         cell.append(f"\n  flags: {', '.join(row['flags'])}", style="dim")
     for cited in row["cites"]:
         cell.append(f"\n  cites {printable(cited)}", style="dim")
+    if not row["checked"]:
+        cell.append(f"\n  {NOT_CHECKED}: {errors_text(row['errors'])}", style=NOT_CHECKED_STYLE)
     kind = row["type"] + (f"\n{row['design']}" if row["design"] else "")
     if row["quotes_found"] is None:
         quotes = Text("no text", style="dim")
@@ -378,6 +429,10 @@ def render_coverage(data: dict[str, Any], console: Console) -> None:
         console.print(Text("Not covered (register each, or add it to `left_out:` with a reason):"))
         for path, candidate in gaps:
             _print_candidate(path, candidate, console, indent=2)
+    if data["not_checked"]:
+        console.print(Text(NOT_CHECKED_HEADING, style=NOT_CHECKED_STYLE))
+        for row in data["not_checked"]:
+            _indented(console, Text(f"{printable(row['source'])}: {errors_text(row['errors'])}"), 2)
     if data["minimum"] is not None:
         verdict = "passes" if data["passed"] else "fails"
         console.print(Text(f"Coverage {_percent(data['percent'])} {verdict} the minimum of "

@@ -30,6 +30,7 @@ from claimcheck.registry.quotes import SourceText
 from claimcheck.registry.schema import ModelResult, build_registry, check_top_level
 from claimcheck.validate.checks import check_acceptances, run_checks
 from claimcheck.validate.suppression import apply_ignores
+from claimcheck.validate.unchecked import DroppedItems, dropped_items
 
 
 @dataclass
@@ -44,6 +45,8 @@ class Validation:
     silenced: list[LocatedFinding] = field(default_factory=list)
     index: RegistryIndex | None = None
     source_map: SourceMap = field(default_factory=SourceMap)
+    #: The claims and sources the model left out for schema errors (validate/unchecked.py).
+    dropped: DroppedItems = field(default_factory=DroppedItems)
 
     @property
     def errors(self) -> list[LocatedFinding]:
@@ -102,6 +105,8 @@ def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings, 
         data = loaded.data  # read as a registry: its `ignore` lists apply
         model = build_registry(loaded.data)
         findings.extend(model.findings)
+        if model.findings:
+            result.dropped = dropped_items(loaded.data, model.claim_indexes, model.source_indexes)
         texts, text_findings = _load_texts(model, base_dir, limits.text_size)
         findings.extend(text_findings)
         index = build_index(model, texts, limits.elision)
@@ -174,4 +179,5 @@ def locate(finding: Finding, source_map: SourceMap, file: str) -> LocatedFinding
     else:
         position = source_map.value(finding.path)
     related = tuple(source_map.value(path) for path in finding.related)
-    return LocatedFinding(file, position or Position(1, 1), finding.rule, shorten_message(finding.message), related)
+    return LocatedFinding(file, position or Position(1, 1), finding.rule, shorten_message(finding.message), related,
+                          finding.path)

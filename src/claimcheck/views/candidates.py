@@ -6,7 +6,7 @@ comparison nor the grading layer.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +44,12 @@ def extraction_data(documents: Sequence[ScannedDocument]) -> dict[str, Any]:
     }
 
 
-def coverage_data(coverage: Coverage, minimum: float | None = None) -> dict[str, Any]:
+def coverage_data(coverage: Coverage, minimum: float | None = None,
+                  not_checked: Mapping[str, int] | None = None) -> dict[str, Any]:
+    """Coverage as data; the sources in `not_checked` (id -> its errors) are listed apart, not measured."""
+    not_checked = not_checked or {}
+    if not_checked:
+        coverage = Coverage(tuple(source for source in coverage.sources if source.source_id not in not_checked))
     return {
         "candidates": coverage.candidates,
         "covered": coverage.covered,
@@ -52,6 +57,7 @@ def coverage_data(coverage: Coverage, minimum: float | None = None) -> dict[str,
         "minimum": minimum,
         "passed": minimum is None or coverage.percent >= minimum,
         "sources": [_source(source) for source in coverage.sources],
+        "not_checked": [{"source": source, "errors": errors} for source, errors in not_checked.items()],
     }
 
 

@@ -18,6 +18,7 @@ from claimcheck.judge.verdicts import GRADES, SEVERITY, STATUSES
 from claimcheck.registry import acceptance
 from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
 from claimcheck.registry.quotes import QuoteMatch, display
+from claimcheck.validate.unchecked import NOTHING_UNCHECKED, Unchecked, UncheckedClaim
 
 if TYPE_CHECKING:
     from claimcheck.judge.grading import ClaimGrade
@@ -26,11 +27,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Report:
-    """A valid registry's comparisons; its grades are worked out when a view first asks for them."""
+    """A registry's comparisons; its grades are worked out when a view first asks for them.
+
+    `unchecked` names the claims and sources with errors of their own: those claims are not
+    compared (nor in `comparisons`), and every view shows them as not checked.
+    """
 
     index: RegistryIndex
     comparisons: Sequence[ClaimComparison]
     validation: Validation
+    unchecked: Unchecked = NOTHING_UNCHECKED
 
     @cached_property
     def grades(self) -> dict[str, ClaimGrade]:
@@ -69,6 +75,19 @@ def _side(index: RegistryIndex, key: EvidenceKey) -> dict[str, Any]:
         "line": grounding.line if isinstance(grounding, QuoteMatch) else None,
         "evidence": key[1],
     }
+
+
+def checked_fields(claim: UncheckedClaim | None) -> dict[str, Any]:
+    """`checked`, `errors` and `error_sources` of a claim: whether it was checked, and why not."""
+    if claim is None:
+        return {"checked": True, "errors": 0, "error_sources": []}
+    return {"checked": False, "errors": claim.errors, "error_sources": list(claim.error_sources)}
+
+
+def not_checked_rows(report: Report) -> list[dict[str, Any]]:
+    """The claims not checked, in file order, each with its errors and the sources with errors it names."""
+    return [{"claim": claim.id, "statement": claim.statement or "", "errors": claim.errors,
+             "error_sources": list(claim.error_sources)} for claim in report.unchecked.claims]
 
 
 def conflict_rows(report: Report, include_agree: bool = False) -> list[dict[str, Any]]:
@@ -128,6 +147,7 @@ def says_text(says: object) -> str:
 # ---------------------------------------------------------------------- list
 
 def list_rows(report: Report) -> list[dict[str, Any]]:
+    """One row per claim, in file order: those not checked with their errors, no status and no grade."""
     rows = []
     for comparison in report.comparisons:
         claim = comparison.claim
@@ -145,8 +165,33 @@ def list_rows(report: Report) -> list[dict[str, Any]]:
             "independent_studies": grade.independent_studies,
             "values": [{"source": e.source, "says": says_text(e.says)} for e in claim.evidence],
             "pooled": _pooled(grade),
+            **checked_fields(None),
         })
-    return rows
+    if not report.unchecked.claims:
+        return rows
+    places = [report.index.claim_indexes[comparison.claim_position] for comparison in report.comparisons]
+    unchecked = [(claim.item, _unchecked_row(report.index, claim)) for claim in report.unchecked.claims]
+    return [row for _place, row in sorted([*zip(places, rows, strict=True), *unchecked], key=lambda pair: pair[0])]
+
+
+def _unchecked_row(index: RegistryIndex, unchecked: UncheckedClaim) -> dict[str, Any]:
+    claim = index.registry.claims[unchecked.position] if unchecked.position is not None else None
+    evidence = claim.evidence if claim is not None else []
+    return {
+        "claim": unchecked.id,
+        "statement": unchecked.statement or "",
+        "tags": list(claim.tags) if claim is not None else [],
+        "status": None,
+        "accepted": acceptance.describe(claim) if claim is not None else None,
+        "status_accepted": False,
+        "grade": None,
+        "reasons": [],
+        "documents": len({e.source for e in evidence}),
+        "independent_studies": None,
+        "values": [{"source": e.source, "says": says_text(e.says)} for e in evidence],
+        "pooled": None,
+        **checked_fields(unchecked),
+    }
 
 
 def _status_accepted(comparison: ClaimComparison) -> bool:
@@ -171,7 +216,9 @@ def filter_rows(rows: list[dict[str, Any]], *, statuses: Sequence[str] = (), tag
             return False
         if grades and row["grade"] not in grades:
             return False
-        return min_grade is None or GRADES.index(row["grade"]) >= GRADES.index(min_grade)
+        if min_grade is None:
+            return True
+        return row["grade"] is not None and GRADES.index(row["grade"]) >= GRADES.index(min_grade)
     return [row for row in rows if keep(row)]
 
 
@@ -186,23 +233,31 @@ def values_by_source(values: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
 
 # ---------------------------------------------------------------------- show
 
-def show_data(report: Report, comparison: ClaimComparison) -> dict[str, Any]:
+def _entry(index: RegistryIndex, key: EvidenceKey) -> dict[str, Any]:
+    value = index.values.get(key)
+    grounding = index.grounding.get(key)
+    return {
+        **_side(index, key),
+        "value": value.describe() if value is not None else None,
+        "rests_on": sorted(index.roots[key]),
+        "quote_status": ("found" if isinstance(grounding, QuoteMatch) else
+                         "not found" if isinstance(grounding, QuoteMiss) else "no text"),
+    }
+
+
+def _provenance(index: RegistryIndex, sources: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    return {source: [{"depth": d, "source": s} for d, s in index.provenance.chain(source)]
+            for source in sorted(set(sources))}
+
+
+def show_data(report: Report, comparison: ClaimComparison | UncheckedClaim) -> dict[str, Any]:
+    """Everything about one claim; for a claim not checked, what it holds, with no verdict nor grade."""
+    if isinstance(comparison, UncheckedClaim):
+        return _unchecked_show_data(report.index, comparison)
     index = report.index
     claim = comparison.claim
     grade = report.grades[claim.id]
-    evidence = []
-    for position, entry in enumerate(claim.evidence):
-        key = (comparison.claim_position, position)
-        value = index.values.get(key)
-        grounding = index.grounding.get(key)
-        evidence.append({
-            **_side(index, key),
-            "value": value.describe() if value is not None else None,
-            "rests_on": sorted(index.roots[key]),
-            "quote_status": ("found" if isinstance(grounding, QuoteMatch) else
-                             "not found" if isinstance(grounding, QuoteMiss) else "no text"),
-        })
-    sources = sorted({e.source for e in claim.evidence})
+    evidence = [_entry(index, (comparison.claim_position, position)) for position in range(len(claim.evidence))]
     return {
         "claim": claim.id,
         "statement": claim.statement,
@@ -224,8 +279,28 @@ def show_data(report: Report, comparison: ClaimComparison) -> dict[str, Any]:
              "accepted": pair.accepted, "reason": pair.reason}
             for pair in comparison.pairs
         ],
-        "provenance": {source: [{"depth": d, "source": s} for d, s in index.provenance.chain(source)]
-                       for source in sources},
+        "provenance": _provenance(index, (e.source for e in claim.evidence)),
+        **checked_fields(None),
+    }
+
+
+def _unchecked_show_data(index: RegistryIndex, unchecked: UncheckedClaim) -> dict[str, Any]:
+    row = _unchecked_row(index, unchecked)
+    claim = index.registry.claims[unchecked.position] if unchecked.position is not None else None
+    evidence = ([_entry(index, (unchecked.position, position)) for position in range(len(claim.evidence))]
+                if claim is not None and unchecked.position is not None else [])
+    return {
+        **{key: row[key] for key in ("claim", "statement")},
+        "population": claim.population if claim is not None else None,
+        **{key: row[key] for key in ("tags", "status", "accepted")},
+        "note": claim.note if claim is not None else None,
+        **{key: row[key] for key in ("grade", "reasons", "documents", "independent_studies", "pooled")},
+        "not_comparable": 0,
+        "evidence": evidence,
+        "pairs": [],
+        "provenance": _provenance(index, (e.source for e in claim.evidence if e.source in index.sources)
+                                  if claim is not None else ()),
+        **checked_fields(unchecked),
     }
 
 
@@ -266,6 +341,8 @@ def source_rows(report: Report) -> list[dict[str, Any]]:
             "quotes": len(found) if found is not None else 0,
             "quotes_found": (all(found) if found else None) if source.path else None,
             "path": source.path,
+            "checked": source.id not in report.unchecked.sources,
+            "errors": report.unchecked.sources.get(source.id, 0),
         })
     return rows
 
@@ -282,6 +359,8 @@ def evidence_map(report: Report) -> dict[str, Any]:
     """
     claims = list_rows(report)
     details = {c.claim.id: show_data(report, c) for c in report.comparisons}
+    for unchecked in report.unchecked.claims:
+        details.setdefault(unchecked.id, show_data(report, unchecked))
     sources = source_rows(report)
     for row in claims:
         detail = details[row["claim"]]
@@ -327,6 +406,7 @@ def map_summary(claims: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "claims": len(claims),
         "statuses": {status: sum(1 for row in claims if row["status"] == status) for status in STATUSES},
         "accepted": sum(1 for row in claims if row["status_accepted"]),
+        "not_checked": sum(1 for row in claims if not row["checked"]),
         "grades": {grade: sum(1 for row in claims if row["grade"] == grade) for grade in reversed(GRADES)},
     }
 

@@ -6,10 +6,11 @@
 
   var data = JSON.parse(document.getElementById('claimcheck-data').textContent);
   var SYMBOLS = { 'agree': '✓', 'not-comparable': '⊘', 'tension': '≈', 'conflict': '✗', 'single-source': '•',
-                  'none': '–' };
+                  'none': '–', 'not-checked': '!' };
   var WORDS = { 'agree': 'agree', 'not-comparable': 'not comparable', 'tension': 'tension', 'conflict': 'conflict',
-                'single-source': 'single source', 'none': 'not compared' };
-  var SEVERITY = { 'agree': 0, 'single-source': 0, 'not-comparable': 1, 'tension': 2, 'conflict': 3 };
+                'single-source': 'single source', 'none': 'not compared', 'not-checked': 'not checked' };
+  var SEVERITY = { 'agree': 0, 'single-source': 0, 'not-comparable': 1, 'tension': 2, 'conflict': 3, 'not-checked': 4 };
+  var NOT_CHECKED = 'not-checked';
   var GRADES = ['high', 'moderate', 'low', 'very-low'];
   var MARKS = { 'high': '●●●●', 'moderate': '●●●○', 'low': '●●○○', 'very-low': '●○○○' };
   var STATUS_ORDER = ['conflict', 'tension', 'not-comparable', 'agree', 'single-source'];
@@ -61,6 +62,26 @@
     ];
   }
 
+  // A claim with errors of its own (or naming a source with errors) has no verdict nor grade: a badge says why.
+  function whyNotChecked(claim) {
+    var parts = [];
+    if (claim.errors || !claim.error_sources.length) parts.push(plural(claim.errors, 'error'));
+    if (claim.error_sources.length) {
+      parts.push((claim.error_sources.length === 1 ? 'source ' : 'sources ') + claim.error_sources.join(', ') +
+                 (claim.error_sources.length === 1 ? ' has errors' : ' have errors'));
+    }
+    return parts.join(', ');
+  }
+
+  function notCheckedBadge(claim) {
+    return [badge(NOT_CHECKED, false), el('br'),
+            el('span', { 'class': 'errors', 'title': 'claimcheck validate lists them' }, whyNotChecked(claim))];
+  }
+
+  function statusKey(claim) {
+    return claim.checked ? claim.status : NOT_CHECKED;
+  }
+
   function gradeBadge(grade) {
     return el('span', { 'class': 'grade g-' + grade, 'title': 'grade of the evidence: ' + grade },
               el('span', { 'class': 'marks', 'aria-hidden': 'true' }, MARKS[grade]), ' ', grade);
@@ -70,7 +91,7 @@
 
   function drawSummary() {
     var summary = data.summary;
-    var statuses = summary.statuses;
+    var statuses = Object.assign({ 'not-checked': summary.not_checked }, summary.statuses);
     function card(count, what, verdict) {
       return el('li', { 'class': verdict ? 'v-' + verdict : null }, el('span', { 'class': 'count' }, count),
                 el('span', { 'class': 'what' }, what));
@@ -97,6 +118,7 @@
       statuses['not-comparable'] ? statusCard('not-comparable', 'not comparable', 'not comparable') : null,
       statusCard('agree', 'agrees', 'agree'),
       statusCard('single-source', 'single source', 'single source'),
+      summary.not_checked ? statusCard(NOT_CHECKED, 'not checked (has errors)', 'not checked (have errors)') : null,
       card(summary.accepted, 'accepted (explained in the registry)'),
       el('li', { 'class': 'grades' }, el('span', { 'class': 'count' }, grades),
          el('span', { 'class': 'what' }, 'claims by grade'))
@@ -143,14 +165,15 @@
     })) : null;
     var tr = el('tr', { 'data-claim': claim.claim },
       el('th', { 'scope': 'row', 'class': 'claim' }, open, tags),
-      el('td', { 'class': 'status' }, badge(claim.status, claim.status_accepted), el('br'), gradeBadge(claim.grade)));
+      el('td', { 'class': 'status' }, claim.checked
+        ? [badge(claim.status, claim.status_accepted), el('br'), gradeBadge(claim.grade)] : notCheckedBadge(claim)));
     data.documents.forEach(function (id) {
       var cell = claim.cells[id];
       if (!cell) {
         tr.appendChild(el('td', { 'class': 'cell empty' }, el('span', { 'class': 'visually-hidden' }, 'not stated')));
         return;
       }
-      var key = verdictKey(cell.verdict);
+      var key = claim.checked ? verdictKey(cell.verdict) : NOT_CHECKED;
       tr.appendChild(el('td', { 'class': 'cell stated v-' + key },
         el('ul', { 'class': 'says' }, cell.says.map(function (s) { return el('li', null, s); })),
         el('span', { 'class': 'verdict' }, el('span', { 'class': 'sym', 'aria-hidden': 'true' }, SYMBOLS[key]),
@@ -193,11 +216,11 @@
     }
     var present = function (field) {
       var seen = {};
-      data.claims.forEach(function (c) { seen[c[field]] = true; });
+      data.claims.forEach(function (c) { seen[field === 'status' ? statusKey(c) : c[field]] = true; });
       return seen;
     };
     var statuses = present('status');
-    options(controls.status, STATUS_ORDER.filter(function (s) { return statuses[s]; }),
+    options(controls.status, STATUS_ORDER.concat([NOT_CHECKED]).filter(function (s) { return statuses[s]; }),
             function (s) { return SYMBOLS[s] + ' ' + WORDS[s]; });
     var grades = present('grade');
     options(controls.grade, GRADES.filter(function (g) { return grades[g]; }),
@@ -211,7 +234,7 @@
   function matches(row) {
     var claim = row.claim;
     var text = controls.text.value.trim().toLowerCase();
-    return (!controls.status.value || claim.status === controls.status.value) &&
+    return (!controls.status.value || statusKey(claim) === controls.status.value) &&
       (!controls.grade.value || claim.grade === controls.grade.value) &&
       (!controls.tag.value || claim.tags.indexOf(controls.tag.value) >= 0) &&
       (!controls.source.value || Object.prototype.hasOwnProperty.call(claim.cells, controls.source.value)) &&
@@ -221,8 +244,9 @@
   function order(a, b) {
     var by = controls.sort.value;
     var diff = 0;
-    if (by === 'worst') diff = SEVERITY[b.claim.status] - SEVERITY[a.claim.status];
-    if (by === 'grade') diff = GRADES.indexOf(a.claim.grade) - GRADES.indexOf(b.claim.grade);
+    function rank(claim) { return claim.checked ? GRADES.indexOf(claim.grade) : GRADES.length; }
+    if (by === 'worst') diff = SEVERITY[statusKey(b.claim)] - SEVERITY[statusKey(a.claim)];
+    if (by === 'grade') diff = rank(a.claim) - rank(b.claim);
     return diff || a.position - b.position;
   }
 
@@ -275,7 +299,7 @@
       bySource[entry.source].push(entry);
     });
     return sources.map(function (source) {
-      var cell = findClaim(detail.claim).cells[source];
+      var cell = detail.checked ? findClaim(detail.claim).cells[source] : null;
       return el('div', { 'class': 'doc-block' },
         el('h4', null, source, ' ', cell ? badge(cell.verdict, cell.accepted) : null),
         bySource[source].map(function (entry) {
@@ -359,9 +383,21 @@
     document.getElementById('panel-statement').textContent = detail.statement;
     var badges = document.getElementById('panel-badges');
     clear(badges);
-    append(badges, [badge(detail.status, claim.status_accepted), ' ', gradeBadge(detail.grade)]);
     var body = document.getElementById('panel-body');
     clear(body);
+    if (!detail.checked) {
+      append(badges, badge(NOT_CHECKED, false));
+      append(body, [
+        facts(detail),
+        el('p', { 'class': 'not-checked-note' }, 'Not checked: ' + whyNotChecked(detail) +
+           '. No verdict nor grade until they are fixed; claimcheck validate lists them.'),
+        detail.evidence.length ? section('What each document says', evidenceSection(detail)) : null,
+        section('Provenance', provenanceSection(detail))
+      ]);
+      body.scrollTop = 0;
+      return;
+    }
+    append(badges, [badge(detail.status, claim.status_accepted), ' ', gradeBadge(detail.grade)]);
     append(body, [
       facts(detail),
       section('What each document says', evidenceSection(detail)),
