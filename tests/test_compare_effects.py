@@ -294,7 +294,10 @@ def test_the_worked_example_validates_and_compares() -> None:
     registry_path = str(ROOT / "examples" / "halvorex" / "claims.yaml")
     assert invoke("validate", registry_path).exit_code == 0
     data = json.loads(invoke("show", "stroke-risk", registry_path, "--format", "json").output)["claim"]
-    assert data["status"] == "conflict" and data["accepted"] == "conflict"
+    assert data["status"] == "conflict"
+    assert [pair["between"] for pair in data["accepted"]] == [
+        ["imaginary-pharma-release#1", "halo-1-report"], ["imaginary-pharma-release#1", "imaginary-pharma-release#2"],
+        ["imaginary-pharma-release#1", "daily-imaginary"]]
     assert [s["study"] for s in data["pooled"]["studies"]] == ["halo-0", "halo-1-report"]
     assert invoke("conflicts", registry_path, "--fail").exit_code == 0  # every disagreement explained
 
@@ -303,3 +306,13 @@ def test_the_worked_example_validates_and_compares() -> None:
 def test_the_worked_example_s_other_claims(claim: str) -> None:
     result = invoke("show", claim, str(ROOT / "examples" / "halvorex" / "claims.yaml"))
     assert result.exit_code == 0 and "single-source" in result.output
+
+
+def test_one_document_reporting_two_studies_is_two_samples(registry) -> None:
+    # daily-imaginary's entries cite different trials: two samples, not a document contradicting itself.
+    data = json.loads(invoke("conflicts", str(ROOT / "examples" / "halvorex" / "claims.yaml"), "--all",
+                             "--format", "json").output)
+    pair = next(p for p in data["conflicts"]
+                if (p["a"]["says"], p["b"]["says"]) == ("11% fewer strokes", "41/300 vs 52/300"))
+    assert (pair["verdict"], pair["internal"]) == ("agree", True)
+    assert pair["reason"].startswith("different studies (halo-1-report vs halo-0)")

@@ -6,8 +6,10 @@ what was compared. The rules, in order:
 
 1. Stances: equal stances agree; yes against no conflicts; uncertain against
    yes or no is a tension (one document settles what another calls unknown).
-2. Two entries of the same document must overlap, or the document contradicts
-   itself: an *internal* conflict.
+2. Two entries of the same document that rest on a shared study must overlap,
+   or the document contradicts itself: an *internal* conflict. Entries of one
+   document whose own `cites` name different studies report different samples
+   (rule 4).
 3. Two entries that trace (through `cites`) to a shared root study report one
    measurement: their intervals must overlap, else a conflict.
 4. Entries from different root studies are different samples. When both give
@@ -296,7 +298,7 @@ def decide(a: Group, b: Group, settings: CompareSettings = DEFAULT_SETTINGS) -> 
         judged = _judge_comparisons(a, b, settings.alpha)
         return None if judged is None else _worded(judged)
     overlap = va.interval.overlaps(vb.interval)
-    if a.source == b.source:
+    if a.source == b.source and not a.roots.isdisjoint(b.roots):
         if overlap:
             return "agree", lambda: f"one document, consistent values: {_relation(va, vb, overlap)}"
         return "conflict", lambda: f"internal: `{a.source}` contradicts itself: {_relation(va, vb, overlap)}"
@@ -316,7 +318,7 @@ def _judge_comparisons(a: Group, b: Group, alpha: float) -> tuple[Verdict, str] 
     from claimcheck.values import Mean
 
     shared = sorted(a.roots & b.roots)
-    if a.source == b.source:
+    if a.source == b.source and shared:
         one_measurement: str | None = f"one document (`{a.source}`)"
     elif shared:
         one_measurement = "same study (" + ", ".join(f"`{s}`" for s in shared) + ")"
