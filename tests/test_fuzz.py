@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import click
@@ -10,7 +11,7 @@ import pytest
 from claimcheck.cli import main
 from claimcheck.fuzz.__main__ import main as fuzz_main
 from claimcheck.fuzz.campaign import COMMANDS, Settings, _prepare, _texts_beside, all_runs, campaign
-from claimcheck.fuzz.inputs import generated_registry, make_input
+from claimcheck.fuzz.inputs import _change_all, _mangled_quote, generated_registry, make_input, mutate_structure
 from claimcheck.fuzz.minimise import minimise
 from claimcheck.fuzz.runner import _json_findings, run
 from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, ROOT
@@ -93,3 +94,15 @@ def test_the_command_line_prints_the_figures(tmp_path: Path, capsys) -> None:
                       "--out", str(tmp_path / "failures")])
     output = capsys.readouterr().out
     assert code == 0 and '"inputs": 5' in output and '"tracebacks": 0' in output
+
+
+def test_says_and_quotes_are_mutated_independently() -> None:
+    rng = random.Random(3)
+    data = {"claims": [{"evidence": [{"says": "11/30", "quote": "11 of 30 men"} for _ in range(20)]}]}
+    entries = data["claims"][0]["evidence"]
+    _change_all(data, "quote", lambda quote: _mangled_quote(rng, quote), rng)
+    changed = [entry for entry in entries if entry["quote"] != "11 of 30 men"]
+    assert changed and all(entry["says"] == "11/30" for entry in changed)
+    kinds = {mutate_structure(random.Random(seed), {"claims": [{"evidence": [{"says": "x", "quote": "y"}]}]})[1]
+             for seed in range(200)}
+    assert {"says", "quote", "says-and-quote"} <= kinds

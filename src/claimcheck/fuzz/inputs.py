@@ -249,8 +249,8 @@ def mutate_structure(rng: random.Random, data: Any) -> tuple[Any, str]:
     if not places:
         return data, "empty"
     container, key = rng.choice(places)
-    kind = rng.choice(("delete", "retype", "hostile", "says", "duplicate-id", "cycle", "confusable", "path",
-                       "nest", "negative"))
+    kind = rng.choice(("delete", "retype", "hostile", "says", "quote", "says-and-quote", "duplicate-id", "cycle",
+                       "confusable", "path", "nest", "negative"))
     if kind == "delete" and isinstance(container, dict):
         del container[key]
     elif kind == "retype":
@@ -260,6 +260,11 @@ def mutate_structure(rng: random.Random, data: Any) -> tuple[Any, str]:
         container[key] = rng.choice(HOSTILE_VALUES)
     elif kind == "says":
         _set_all(data, "says", lambda: _mangled(rng, rng.choice(SAYS_FORMS)), rng)
+    elif kind == "quote":
+        _change_all(data, "quote", lambda quote: _mangled_quote(rng, quote), rng)
+    elif kind == "says-and-quote":  # each independently: a says that no longer fits its quote, and the reverse
+        _change_all(data, "says", lambda says: _mangled(rng, str(says)) if rng.random() < 0.5 else says, rng)
+        _change_all(data, "quote", lambda quote: _mangled_quote(rng, quote) if rng.random() < 0.5 else quote, rng)
     elif kind == "duplicate-id":
         for section in ("sources", "claims"):
             items = data.get(section) if isinstance(data, dict) else None
@@ -293,6 +298,36 @@ def _set_all(data: Any, field: str, make: Callable[[], Any], rng: random.Random)
     for container, key in places:
         if key == field and rng.random() < 0.5:
             container[key] = make()
+
+
+def _change_all(data: Any, field: str, change: Callable[[Any], Any], rng: random.Random) -> None:
+    places: list[tuple[Any, Any]] = []
+    _walk(data, places)
+    for container, key in places:
+        if key == field and rng.random() < 0.5:
+            container[key] = change(container[key])
+
+
+#: What a quote is mangled with: elisions of every spelling, joined words, numbers, negations, stray marks.
+_QUOTE_PIECES = ("...", "…", "[...]", "[…]", " ... ", "", " not ", " no ", "11 of 30", "(37%)", "0·83", "−",
+                 "\n\n", "\u00ad", "ﬁ", "\u200b", " ", "%")
+
+
+def _mangled_quote(rng: random.Random, quote: Any) -> Any:
+    """A quote with pieces inserted, words joined or a number changed, as a careless copy would leave it."""
+    if not isinstance(quote, str) or not quote:
+        return quote
+    chars = list(quote)
+    for _ in range(rng.randint(1, 3)):
+        position = rng.randrange(len(chars) + 1)
+        action = rng.random()
+        if action < 0.5:
+            chars[position:position] = list(rng.choice(_QUOTE_PIECES))
+        elif action < 0.75 and " " in chars:
+            del chars[chars.index(" ")]  # two words joined
+        elif chars:
+            chars[min(position, len(chars) - 1)] = rng.choice("0123456789")
+    return "".join(chars)
 
 
 def _mangled(rng: random.Random, says: str) -> str:
