@@ -15,7 +15,7 @@ import pytest
 from claimcheck.registry.documents import DocumentProblem, MissingLibrary, detect, extract
 from claimcheck.registry.documents.repair import reader_text
 from claimcheck.registry.quotes import SourceText
-from conftest import invoke
+from conftest import invoke, json_of
 from document_fixtures import ARTICLE_HTML, ARTICLE_JATS, article_pdf
 
 REGISTRY = """\
@@ -262,3 +262,53 @@ def test_a_text_only_registry_imports_no_document_library(registry: Callable[...
     loaded = {name.split(".")[0] for name in __import__("json").loads(result.stderr)}
     assert sorted(loaded & {"lxml", "pypdfium2", "pypdf", "fpdf"}) == []
     assert "claimcheck.registry.documents.pdf" not in result.stderr
+
+
+# --- locations ------------------------------------------------------------------------------------------------------
+
+def _pdf_registry(registry: Callable[..., Path], tmp_path: Path, quote: str) -> None:
+    article_pdf(tmp_path / "paper.pdf")
+    registry(REGISTRY.format(path="paper.pdf", quote=quote))
+
+
+def test_a_missed_quote_in_a_pdf_points_to_a_page_and_line(registry: Callable[..., Path], tmp_path: Path) -> None:
+    _pdf_registry(registry, tmp_path, "hazard ratio 0.66, 95% CI 0.51 to 0.86")
+    result = invoke("validate", "--select", "CC101")
+    assert result.output == (
+        "claims.yaml:15:16: CC101 [error] quote not found in the text of `paper` (paper.pdf); closest passage, "
+        "p. 1, line 5 (89% alike): \"(hazard ratio 0.66, 95% CI 0.51 to 0.85). The effect\"; it differs at \"0.86\" "
+        "(the text: \"0.85). The effect\") (quote-not-found)\nFound 1 error.\n")
+
+
+def test_show_and_conflicts_json_give_a_pdf_quote_its_page(registry: Callable[..., Path], tmp_path: Path) -> None:
+    _pdf_registry(registry, tmp_path, "hazard ratio 0.66, 95% CI 0.51 to 0.85")
+    shown = " ".join(invoke("show", "mortality").output.split())
+    assert "1. paper says HR 0.66 (95% CI 0.51-0.85) = HR 0.66 (95% CI 0.51 to 0.85) (p. 1, line 5)" in shown
+    entry = json_of(invoke("show", "mortality", "--format", "json").output, "claim")["evidence"][0]
+    assert (entry["line"], entry["location"]) == (5, "p. 1, line 5")
+
+
+def test_extract_and_coverage_read_an_unregistered_and_a_registered_pdf(registry: Callable[..., Path],
+                                                                        tmp_path: Path) -> None:
+    _pdf_registry(registry, tmp_path, "hazard ratio 0.66, 95% CI 0.51 to 0.85")
+    assert invoke("extract", "paper.pdf").output.splitlines()[:2] == [
+        "paper.pdf:5:18: (p. 1, line 5) proportion 18-12%",
+        "    \"Deaths fell from 18% to 12% (hazard\""]
+    covered = json_of(invoke("coverage", "--format", "json").output, "coverage")
+    assert [c["location"] for c in covered["sources"][0]["uncovered"]] == ["p. 1, line 5", "p. 1, line 11",
+                                                                            "p. 1, line 14"]
+
+
+def test_a_jats_quote_is_located_by_its_section(registry: Callable[..., Path]) -> None:
+    registry(REGISTRY.format(path="article.xml", quote="hazard ratio 0.66, 95% CI 0.51 to 0.85"),
+             {"article.xml": ARTICLE_JATS})
+    entry = json_of(invoke("show", "mortality", "--format", "json").output, "claim")["evidence"][0]
+    assert (entry["line"], entry["location"]) == (6, "line 6, in Results")
+
+
+def test_extract_of_a_bad_document_is_a_usage_error(registry: Callable[..., Path], tmp_path: Path) -> None:
+    (tmp_path / "cut.pdf").write_bytes(b"%PDF-1.7\n1 0 obj")
+    result = invoke("extract", "cut.pdf")
+    assert (result.exit_code, result.output) == (
+        2, ("claimcheck: error: cut.pdf: cannot be read as a PDF (data format error); the file may be truncated or "
+           "damaged\n"))
