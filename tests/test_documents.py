@@ -312,3 +312,25 @@ def test_extract_of_a_bad_document_is_a_usage_error(registry: Callable[..., Path
     assert (result.exit_code, result.output) == (
         2, ("claimcheck: error: cut.pdf: cannot be read as a PDF (data format error); the file may be truncated or "
            "damaged\n"))
+
+
+# --- claimcheck text ------------------------------------------------------------------------------------------------
+
+def test_text_prints_what_claimcheck_reads_with_locations(registry: Callable[..., Path], tmp_path: Path) -> None:
+    _pdf_registry(registry, tmp_path, "hazard ratio 0.66, 95% CI 0.51 to 0.85")
+    by_id = invoke("text", "paper")
+    assert by_id.exit_code == 0
+    assert by_id.output.splitlines()[4:6] == [" p. 1, line 5 | Deaths fell from 18% to 12% (hazard",
+                                              " p. 1, line 6 | ratio 0.66, 95% CI 0.51 to 0.85)."]
+    assert by_id.output.splitlines()[-2:] == ["p. 1, line 14 | Larger trials are needed.",
+                                              " p. 2, line 1 | Funding came from a fictional foundation."]
+    assert invoke("text", "paper.pdf").output == by_id.output
+
+
+def test_text_of_a_jats_article_names_each_lines_section(registry: Callable[..., Path]) -> None:
+    registry("version: 1\nsources: []\n", {"article.xml": ARTICLE_JATS})
+    assert invoke("text", "article.xml").output.splitlines()[1:5] == [
+        "             line 2 | Halvorex reduced all-cause mortality by a third.",
+        " line 3, in Methods | Methods",
+        " line 4, in Methods | We followed 412 adults for two years.",
+        " line 5, in Results | Results"]

@@ -75,6 +75,33 @@ def extract(documents: tuple[str, ...], registry: Path | None, output_format: st
     _write(Path(output), fmt, data, force, quiet)
 
 
+@click.command("text", epilog=examples(
+    "claimcheck text trial-report-2024",
+    "claimcheck text sources/article.pdf",
+))
+@click.argument("document", metavar="SOURCE_ID_OR_PATH")
+@click.option("--registry", "registry", type=click.Path(dir_okay=True, path_type=Path),
+              help="The registry whose source ids name documents. [default: claims.yaml, when it exists]")
+@run_options
+def text(document: str, registry: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
+         config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...]) -> None:
+    """Print the text claimcheck reads in a document (a PDF, a web page, a JATS article or a text file),
+    each line with its location (`p. 4, line 12` in a PDF), so that quotes are copied from exactly
+    what `validate` checks them against."""
+    from claimcheck.formats.base import printable
+
+    run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet, limit)
+    loaded = _registry_for_ids((document,), registry, run)
+    for _name, _source_id, read in _texts((document,), loaded, run):
+        lines = read.text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        places = [read.location(number) for number in range(1, len(lines) + 1)]
+        width = max(map(len, places), default=0)
+        for place, line in zip(places, lines):
+            click.echo(f"{printable(place):>{width}} | {printable(line)}".rstrip())
+
+
 def _format_of(output: str | None) -> str | None:
     """The format a file name asks for (`stubs.yaml`), or None to let --format and auto decide."""
     suffix = Path(output).suffix.lower() if output else ""
