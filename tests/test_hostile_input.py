@@ -202,3 +202,46 @@ def test_github_escape_data_neutralises_commands() -> None:
 
     assert escape_data(FORGED_COMMANDS + "\n50%") == (
         "#\u200b#[error]forged #\u200b#[add-mask]secret ::warning::x%0A50%25")
+
+
+# One claim of thousands of entries from two documents
+
+
+def conflicts_json(folder: Path, entries: int, monkeypatch) -> tuple[str, list[dict]]:
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.pathological import two_source_stances
+
+    two_source_stances(folder, entries)
+    monkeypatch.chdir(folder)
+    output = invoke("conflicts", "--format", "json").output
+    return output, json.loads(output)["conflicts"]
+
+
+def test_entries_of_one_value_from_one_document_are_one_group(tmp_path: Path, monkeypatch) -> None:
+    _output, rows = conflicts_json(tmp_path / "small", 600, monkeypatch)
+    shape = sorted((r["verdict"], r["a"]["source"], r["a"]["says"], r["b"]["source"], r["b"]["says"],
+                    len(r["a"]["entries"]), len(r["b"]["entries"]), r["pairs"]) for r in rows)
+    assert shape == [
+        ("conflict", "study-1", "yes", "study-1", "no", 100, 100, 10_000),
+        ("conflict", "study-1", "yes", "study-2", "no", 100, 100, 10_000),
+        ("conflict", "study-2", "no", "study-2", "yes", 100, 100, 10_000),
+        ("conflict", "study-2", "yes", "study-1", "no", 100, 100, 10_000),
+        ("tension", "study-1", "no", "study-2", "uncertain", 100, 100, 10_000),
+        ("tension", "study-1", "uncertain", "study-1", "no", 100, 100, 10_000),
+        ("tension", "study-1", "uncertain", "study-2", "yes", 100, 100, 10_000),
+        ("tension", "study-1", "yes", "study-1", "uncertain", 100, 100, 10_000),
+        ("tension", "study-1", "yes", "study-2", "uncertain", 100, 100, 10_000),
+        ("tension", "study-2", "no", "study-1", "uncertain", 100, 100, 10_000),
+        ("tension", "study-2", "no", "study-2", "uncertain", 100, 100, 10_000),
+        ("tension", "study-2", "yes", "study-2", "uncertain", 100, 100, 10_000),
+    ]
+    text = invoke("conflicts").output
+    assert text.endswith("\n40000 conflicts, 80000 tensions between pairs of quotes.\n")
+    assert text.count('"reported 0"') == 4  # study-1's first yes, once under each of its four pairs
+
+
+def test_the_output_grows_with_the_entries_not_their_pairs(tmp_path: Path, monkeypatch) -> None:
+    small, small_rows = conflicts_json(tmp_path / "small", 600, monkeypatch)
+    large, large_rows = conflicts_json(tmp_path / "large", 1_200, monkeypatch)
+    assert len(small_rows) == len(large_rows) == 12
+    assert len(large) < 2.1 * len(small)

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.findings import LocatedFinding, Position
-from claimcheck.judge.compare import ClaimComparison, PairVerdict, entry_pairs
+from claimcheck.judge.compare import ClaimComparison, Group, PairVerdict
 from claimcheck.judge.verdicts import GRADES, SEVERITY, STATUSES
 from claimcheck.registry import acceptance
 from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
@@ -91,29 +91,43 @@ def not_checked_rows(report: Report) -> list[dict[str, Any]]:
 
 
 def conflict_rows(report: Report, include_agree: bool = False) -> list[dict[str, Any]]:
+    """One row per pair of groups (a document's entries of one value), not per pair of their entries:
+    a claim of thousands of entries from two documents gives a handful of rows, each side listing
+    its entries once (`entries`), and `pairs` counting the pairs of entries the row stands for."""
     rows: list[dict[str, Any]] = []
     for comparison in report.comparisons:
+        sides: dict[int, dict[str, Any]] = {}
         for pair in comparison.pairs:
             if pair.verdict == "agree" and not include_agree:
                 continue
-            rows.extend(_pair_rows(report.index, comparison, pair))
+            rows.append(_pair_row(report.index, comparison, pair, sides))
     return rows
 
 
-def _pair_rows(index: RegistryIndex, comparison: ClaimComparison, pair: PairVerdict) -> Iterable[dict[str, Any]]:
-    note = _acceptance_note(comparison, pair)
-    for a, b in entry_pairs(pair):
-        yield {
-            "claim": comparison.claim.id,
-            "statement": comparison.claim.statement,
-            "verdict": pair.verdict,
-            "internal": pair.internal,
-            "accepted": pair.accepted,
-            "note": note,
-            "a": _side(index, a),
-            "b": _side(index, b),
-            "reason": pair.reason,
-        }
+def _pair_row(index: RegistryIndex, comparison: ClaimComparison, pair: PairVerdict,
+              sides: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "claim": comparison.claim.id,
+        "statement": comparison.claim.statement,
+        "verdict": pair.verdict,
+        "internal": pair.internal,
+        "accepted": pair.accepted,
+        "note": _acceptance_note(comparison, pair),
+        "a": _group_side(index, pair.a, sides),
+        "b": _group_side(index, pair.b, sides),
+        "pairs": len(pair.a.keys) * len(pair.b.keys),
+        "reason": pair.reason,
+    }
+
+
+def _group_side(index: RegistryIndex, group: Group, sides: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """A group as one side of a row: its first entry's fields, and every entry under `entries`; built once."""
+    side = sides.get(id(group))
+    if side is None:
+        entries = [_side(index, key) for key in group.keys]
+        side = {**entries[0], "entries": [{k: entry[k] for k in ("evidence", "quote", "line")} for entry in entries]}
+        sides[id(group)] = side
+    return side
 
 
 def _acceptance_note(comparison: ClaimComparison, pair: PairVerdict) -> str | None:
@@ -123,6 +137,15 @@ def _acceptance_note(comparison: ClaimComparison, pair: PairVerdict) -> str | No
     found = acceptance.acknowledgement(comparison.claim, [key[1] for key in pair.a.keys],
                                        [key[1] for key in pair.b.keys], pair.verdict)
     return found.note if found else None
+
+
+def side_quotes(rows: Sequence[dict[str, Any]], name: str) -> dict[str, int | None]:
+    """The quotes of side `name` of merged rows, each once with its line, in order."""
+    quotes: dict[str, int | None] = {}
+    for row in rows:
+        for entry in row[name].get("entries", [row[name]]):
+            quotes.setdefault(entry["quote"], entry["line"])
+    return quotes
 
 
 def merge_rows(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
