@@ -74,12 +74,13 @@ def browser() -> Iterator[Any]:
             driver.quit()
 
 
-def write_page(registry: Path, target: Path) -> Path:
-    """The report of a registry, written from the registry's folder (so the page names it by its file name)."""
+def write_page(registry: Path, target: Path, order: str = "registry") -> Path:
+    """The report of a registry, written from the registry's folder (so the page names it by its file name);
+    in registry order unless asked, so that tests can name rows by their place in the file."""
     here = Path.cwd()
     os.chdir(registry.parent)
     try:
-        result = invoke("report", registry.name, "-o", str(target))
+        result = invoke("report", registry.name, "-o", str(target), "--order", order)
     finally:
         os.chdir(here)
     assert result.exit_code == 0, result.output
@@ -155,6 +156,19 @@ def test_the_map_shows_every_claim_and_document_with_no_console_error(browser: A
     assert [cell[0] for cell in row[4:]] == ["cell empty"] * 3
     summary = browser.execute_script("return document.getElementById('summary').innerText.replace(/\\s+/g, ' ')")
     assert summary.startswith("64 claims in 5 documents 2 conflicts 2 tensions 16 agree 44 single source 2 accepted")
+    assert problems(browser) == []
+
+
+def test_the_map_opens_worst_first_in_one_page_scroll(browser: Any, tmp_path: Path) -> None:
+    page = write_page(ROOT / "claims.yaml", tmp_path / "worst.html", order="worst")
+    open_page(browser, page)
+    shown = visible_claims(browser)
+    statuses = {claim: status for claim, status in browser.execute_script(
+        "return Array.from(document.querySelectorAll('#map tbody tr'))"
+        ".map(r => [r.getAttribute('data-claim'), r.querySelector('td.status').innerText]);")}
+    assert shown[:2] == ["overall-motile-sperm", "use-outside-trials"]
+    assert [statuses[claim].split()[1] for claim in shown[:4]] == ["conflict", "conflict", "tension", "tension"]
+    assert browser.execute_script("return document.getElementById('sort').value") == "worst"
     assert problems(browser) == []
 
 
@@ -372,7 +386,7 @@ def test_a_claim_with_errors_shows_a_not_checked_badge(browser: Any, tmp_path: P
     here = Path.cwd()
     os.chdir(tmp_path)
     try:
-        result = invoke("report", "claims.yaml", "-o", "map.html")
+        result = invoke("report", "claims.yaml", "-o", "map.html", "--order", "registry")
     finally:
         os.chdir(here)
     assert result.exit_code == 1

@@ -277,7 +277,7 @@
     form.addEventListener('submit', function (event) { event.preventDefault(); });
     document.getElementById('filter-reset').addEventListener('click', function () {
       ['status', 'grade', 'tag', 'source', 'text'].forEach(function (name) { controls[name].value = ''; });
-      controls.sort.value = 'registry';
+      controls.sort.value = data.order || 'registry';
       applyFilters();
     });
   }
@@ -462,6 +462,7 @@
   drawSummary();
   drawMap();
   fillFilters();
+  controls.sort.value = data.order || 'registry';
   wireFilters();
   wirePanel();
   wirePrint();
