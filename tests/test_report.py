@@ -134,17 +134,25 @@ def test_the_evidence_map_data(registry) -> None:
         "grades": {"high": 0, "moderate": 0, "low": 3, "very-low": 0},
     }
     cells = {row["claim"]: (row["status"], row["status_accepted"], row["cells"]) for row in data["claims"]}
+    def value(says: str, verdict: str, accepted: bool = False) -> dict:
+        return {"says": says, "verdict": verdict, "accepted": accepted, "silenced": []}
+
     assert cells == {
         "response": ("conflict", True, {
-            "news-a": {"says": ["40/200"], "verdict": "conflict", "accepted": True},
-            "blog-b": {"says": ["20%", "most"], "verdict": "conflict", "accepted": True},
+            "news-a": {"says": ["40/200"], "verdict": "conflict", "accepted": True,
+                       "values": [value("40/200", "conflict", True)]},
+            # Each value its own verdict: 20% agrees with 40/200, but the blog's own "most" contradicts it.
+            "blog-b": {"says": ["20%", "most"], "verdict": "conflict", "accepted": True,
+                       "values": [value("20%", "conflict", True), value("most", "conflict", True)]},
         }),
         "safe": ("tension", False, {
-            "news-a": {"says": ["yes"], "verdict": "tension", "accepted": False},
-            "blog-b": {"says": ["uncertain"], "verdict": "tension", "accepted": False},
+            "news-a": {"says": ["yes"], "verdict": "tension", "accepted": False, "values": [value("yes", "tension")]},
+            "blog-b": {"says": ["uncertain"], "verdict": "tension", "accepted": False,
+                       "values": [value("uncertain", "tension")]},
         }),
         "cheap": ("single-source", False, {
-            "blog-b": {"says": ["yes"], "verdict": "single-source", "accepted": False},
+            "blog-b": {"says": ["yes"], "verdict": "single-source", "accepted": False,
+                       "values": [value("yes", "single-source")]},
         }),
     }
     # The panels' data is `show --format json`'s, the sources table's `sources --format json`'s.

@@ -377,7 +377,10 @@ def evidence_map(report: Report) -> dict[str, Any]:
 
     `documents` are the sources that state at least one claim, in registry
     order; each claim's `cells` give, for each document that states it, what
-    that document says and the verdict of that document's pairs (its worst).
+    that document says and the verdict of that document's pairs (its worst),
+    and under `values` each value with its own verdict (the worst of the pairs
+    it takes part in, `value_verdicts`) and the codes of the findings the
+    registry's `ignore` silenced on its entries.
     `details` is `show_data` for every claim, and `sources` is `source_rows`.
     """
     claims = list_rows(report)
@@ -385,10 +388,15 @@ def evidence_map(report: Report) -> dict[str, Any]:
     for unchecked in report.unchecked.claims:
         details.setdefault(unchecked.id, show_data(report, unchecked))
     sources = source_rows(report)
+    silenced = _silenced_by_path(report)
     for row in claims:
         detail = details[row["claim"]]
         row["status_accepted"] = status_accepted(detail)
-        row["cells"] = {source: {"says": says, **document_verdict(detail, source)}
+        comparison = report.comparison(row["claim"]) if row["checked"] else None
+        per_value = _value_cells(report, comparison, silenced) if comparison is not None else {}
+        row["cells"] = {source: {"says": says, **document_verdict(detail, source),
+                                 "values": per_value.get(source, [{"says": text, "verdict": None, "accepted": False,
+                                                                   "silenced": []} for text in says])}
                         for source, says in values_by_source(row["values"]).items()}
     return {
         "registry": report.validation.file,
@@ -398,6 +406,58 @@ def evidence_map(report: Report) -> dict[str, Any]:
         "details": details,
         "sources": sources,
     }
+
+
+def value_verdicts(comparison: ClaimComparison) -> dict[int, tuple[str | None, bool]]:
+    """Each evidence entry's own verdict: the worst of the pairs its group takes part in, and whether
+    every pair with that verdict is accepted; `single-source` for a claim one document states alone."""
+    worst: dict[int, str] = {}
+    accepted: dict[int, bool] = {}
+    for pair in comparison.pairs:
+        for key in (*pair.a.keys, *pair.b.keys):
+            place = key[1]
+            if place not in worst or SEVERITY[pair.verdict] > SEVERITY[worst[place]]:
+                worst[place], accepted[place] = pair.verdict, pair.accepted
+            elif pair.verdict == worst[place]:
+                accepted[place] = accepted[place] and pair.accepted
+    single = comparison.status == "single-source"
+    verdicts: dict[int, tuple[str | None, bool]] = {}
+    for place in range(len(comparison.claim.evidence)):
+        verdict = worst.get(place)
+        if single and verdict in (None, "agree"):
+            verdicts[place] = ("single-source", False)
+        else:
+            verdicts[place] = (verdict, verdict not in (None, "agree") and accepted.get(place, False))
+    return verdicts
+
+
+def _value_cells(report: Report, comparison: ClaimComparison,
+                 silenced: dict[tuple[Any, ...], list[str]]) -> dict[str, list[dict[str, Any]]]:
+    """A claim's values by document, each once, with its own verdict and the findings silenced on it."""
+    verdicts = value_verdicts(comparison)
+    cells: dict[str, dict[str, dict[str, Any]]] = {}
+    for place, evidence in enumerate(comparison.claim.evidence):
+        text = says_text(evidence.says)
+        verdict, accepted = verdicts[place]
+        value = cells.setdefault(evidence.source, {}).setdefault(
+            text, {"says": text, "verdict": verdict, "accepted": accepted, "silenced": []})
+        if SEVERITY.get(verdict or "", -1) > SEVERITY.get(value["verdict"] or "", -1):
+            value["verdict"], value["accepted"] = verdict, accepted
+        path = report.index.evidence_path((comparison.claim_position, place))
+        for code in silenced.get(tuple(path), []):
+            if code not in value["silenced"]:
+                value["silenced"].append(code)
+    return {source: list(values.values()) for source, values in cells.items()}
+
+
+def _silenced_by_path(report: Report) -> dict[tuple[Any, ...], list[str]]:
+    """The codes of silenced findings by the evidence entry they are about (a path of four steps)."""
+    by_path: dict[tuple[Any, ...], list[str]] = {}
+    for finding in report.validation.silenced:
+        path = tuple(finding.path)
+        if len(path) >= 4 and path[0] == "claims" and path[2] == "evidence":
+            by_path.setdefault(path[:4], []).append(finding.code)
+    return by_path
 
 
 def document_verdict(detail: dict[str, Any], source: str) -> dict[str, Any]:
