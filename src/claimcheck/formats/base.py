@@ -88,8 +88,21 @@ def printable(text: str) -> str:
     becomes ``:\\u200b:`` (a zero-width space between), so that no line of the
     output can be taken by a GitHub Actions runner for a workflow command such
     as ``::error file=...::``: a runner acts on any line that starts with ``::``.
+    ``##[`` becomes ``#\\u200b#[`` for the same reason: a runner acts on an older
+    form, ``##[error]`` or ``##[add-mask]``, anywhere in a line.
     """
-    return text.translate(_ESCAPES).replace("::", ":\u200b:")
+    return neutralise_commands(text.translate(_ESCAPES))
+
+
+def neutralise_commands(text: str) -> str:
+    """Break up ``::`` and ``##[`` with a zero-width space, so no runner reads a workflow command."""
+    return text.replace("::", ":\u200b:").replace("##[", "#\u200b#[")
+
+
+def without_runner_commands(encoded: str) -> str:
+    """Encoded JSON with every `##[` written `\\u0023#[`: the same data, but no GitHub runner acts
+    on it as a workflow command (`##[error]`, `##[add-mask]`), as it would anywhere in a line."""
+    return encoded.replace("##[", "\\u0023#[")
 
 
 def location(entry: Mapping[str, Any]) -> str | None:

@@ -21,7 +21,7 @@ from claimcheck.formats.text_lines import (
     not_checked_line,
 )
 from claimcheck.judge.verdicts import GRADE_MARKS, VERDICT_SYMBOLS
-from claimcheck.views.report import Report, merge_rows, not_checked_rows, says_text, values_by_source
+from claimcheck.views.report import Report, merge_rows, not_checked_rows, says_text, side_quotes, values_by_source
 
 # What starts markup inside a line: backslash itself, code, emphasis and strikethrough, links and images ([),
 # HTML and autolinks (<), entities (&), table cells (|), math ($), headings (#), and the colon of a bare
@@ -112,10 +112,8 @@ def _pair(rows: Sequence[dict[str, Any]]) -> str:
     for name in ("a", "b"):
         side = row[name]
         lines.append(f"  - **{name}.** {text(side['source'])} says **{text(says_text(side['says'])).strip()}**")
-        quotes: dict[str, str | None] = {}
-        for other in rows:
-            quotes.setdefault(other[name]["quote"], location(other[name]))
-        for quote, place in quotes.items():
+        for quote, entry in side_quotes(rows, name).items():
+            place = location(entry)
             lines.append(f"    - \u201c{text(quote)}\u201d" + (f" ({text(place)})" if place else ""))
     if row.get("note"):
         lines.append(f"  - note: {text(row['note'])}")

@@ -32,7 +32,7 @@ from claimcheck.formats.text_lines import (
     wants_colour,
 )
 from claimcheck.judge.verdicts import GRADE_MARKS
-from claimcheck.views.report import merge_rows, says_text, values_by_source
+from claimcheck.views.report import merge_rows, says_text, side_quotes, values_by_source
 
 
 def make_console(color: bool | None, stream: IO[str] | None = None, width: int | None = None) -> Console:
@@ -147,10 +147,8 @@ def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
         side = row[name]
         _indented(console, Text.assemble(f"{name}. ", _text(side["source"], "bold"),
                                          _text(f" says {says_text(side['says'])}")), 4)
-        quotes: dict[str, str | None] = {}
-        for other in rows:
-            quotes.setdefault(other[name]["quote"], location(other[name]))
-        for quote, place in quotes.items():
+        for quote, entry in side_quotes(rows, name).items():
+            place = location(entry)
             where = f" ({place})" if place else ""
             _indented(console, Text.assemble(_text(f"\"{quote}\"", "italic"), where), 7)
 
