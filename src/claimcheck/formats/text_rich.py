@@ -345,6 +345,10 @@ def _render_claim_rest(data: dict[str, Any], console: Console) -> None:
         _indented(console, _text(reason), 2)
     _indented(console, Text(f"documents: {data['documents']}, independent studies: "
                             f"{data['independent_studies']}", style="dim"), 2)
+    if data.get("plain_language"):
+        console.print()
+        console.print(Text("In plain language", style="bold"))
+        _indented(console, _text(data["plain_language"]), 2)
     console.print()
     console.print(Text("Provenance", style="bold"))
     for chain in data["provenance"].values():

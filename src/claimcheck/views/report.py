@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.findings import LocatedFinding, Position
 from claimcheck.judge.compare import ClaimComparison, PairVerdict, entry_pairs
+from claimcheck.judge.statements import statement_for
 from claimcheck.judge.verdicts import GRADES, SEVERITY, STATUSES
 from claimcheck.registry import acceptance
 from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
+from claimcheck.registry.model import Claim
 from claimcheck.registry.quotes import QuoteMatch, display
 from claimcheck.validate.unchecked import NOTHING_UNCHECKED, Unchecked, UncheckedClaim
 
@@ -271,6 +273,7 @@ def show_data(report: Report, comparison: ClaimComparison | UncheckedClaim) -> d
         "documents": grade.documents,
         "independent_studies": grade.independent_studies,
         "pooled": _pooled(grade),
+        "plain_language": plain_statement(claim, grade),
         "not_comparable": comparison.uncompared,
         "evidence": evidence,
         "pairs": [
@@ -295,6 +298,7 @@ def _unchecked_show_data(index: RegistryIndex, unchecked: UncheckedClaim) -> dic
         **{key: row[key] for key in ("tags", "status", "accepted")},
         "note": claim.note if claim is not None else None,
         **{key: row[key] for key in ("grade", "reasons", "documents", "independent_studies", "pooled")},
+        "plain_language": None,
         "not_comparable": 0,
         "evidence": evidence,
         "pairs": [],
@@ -302,6 +306,13 @@ def _unchecked_show_data(index: RegistryIndex, unchecked: UncheckedClaim) -> dic
                                   if claim is not None else ()),
         **checked_fields(unchecked),
     }
+
+
+def plain_statement(claim: Claim, grade: ClaimGrade) -> str | None:
+    """GRADE's plain-language sentence for the claim's effect at its certainty (judge/statements.py)."""
+    if grade.effect is None:
+        return None
+    return statement_for(grade.grade, grade.effect, claim.intervention, claim.outcome)
 
 
 def _pooled(grade: ClaimGrade) -> dict[str, Any] | None:

@@ -331,6 +331,7 @@
   function gradeSection(detail) {
     return [
       el('p', null, gradeBadge(detail.grade)),
+      detail.plain_language ? el('p', { 'class': 'plain-language' }, detail.plain_language) : null,
       el('ol', { 'class': 'reasons' }, detail.reasons.map(function (r) { return el('li', null, r); })),
       el('p', { 'class': 'muted' }, 'documents: ' + detail.documents + ', independent studies: ' +
          detail.independent_studies)
