@@ -21,6 +21,7 @@ from claimcheck import __version__
 from claimcheck.cli.common import examples
 from claimcheck.cli.extract import coverage, extract
 from claimcheck.cli.init import init
+from claimcheck.cli.plot import plot
 from claimcheck.cli.reference import rule, rules, schema
 from claimcheck.cli.report import report
 from claimcheck.cli.reports import conflicts, list_claims, show, sources
@@ -88,7 +89,7 @@ def main() -> None:
     and how strong the evidence is, from a YAML registry (claims.yaml)."""
 
 
-for command in (init, validate, conflicts, list_claims, show, sources, sof, report, extract, coverage, schema, rules,
+for command in (init, validate, conflicts, list_claims, show, sources, sof, plot, report, extract, coverage, schema, rules,
                 rule):
     main.add_command(command)
 

@@ -27,6 +27,7 @@ from typing import Any
 from claimcheck import __version__
 from claimcheck.formats import sof_cells
 from claimcheck.formats.base import Format, Output, Rows, printable
+from claimcheck.formats.forest import render_svg
 
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
@@ -56,8 +57,22 @@ def content_security_policy(style: str, script: str) -> str:
             "base-uri 'none'; form-action 'none'")
 
 
+def forest_image(forest: dict[str, Any]) -> str:
+    """A forest plot as a `data:` URI for an `<img>`: an image cannot run script, and needs no network."""
+    svg = render_svg(forest).encode("utf-8")
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
+
+
+def _with_forest_images(data: dict[str, Any]) -> dict[str, Any]:
+    """The map's data with each claim's forest plot drawn: `forest` becomes the image's `data:` URI."""
+    details = {claim: {**detail, "forest": forest_image(detail["forest"]) if detail.get("forest") else None}
+               for claim, detail in data["details"].items()}
+    return {**data, "details": details}
+
+
 def render_page(data: dict[str, Any]) -> str:
     """The whole page for the evidence map `views.evidence_map` builds."""
+    data = _with_forest_images(data)
     style, script = asset("page.css"), asset("page.js")
     registry = html.escape(data["registry"])
     values = {

@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "show": (("show", "claim-0", "--format", "FORMAT"), ("show", "overall-motile-sperm", "--format", "FORMAT")),
     "sources": (("sources", "--format", "FORMAT"),),
     "sof": (("sof", "--format", "FORMAT"),),
+    "plot": (("plot", "claim-0"), ("plot", "overall-motile-sperm", "-o", "-")),
     "report": (("report", "-o", "-"),),
     "extract": (("extract", "doc-0", "--format", "FORMAT"), ("extract", "aksoy-blog-2025", "--format", "FORMAT"),
                 ("extract", "sources/doc-0.txt", "--kind", "proportion", "--format", "FORMAT")),

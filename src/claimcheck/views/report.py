@@ -21,6 +21,7 @@ from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
 from claimcheck.registry.model import Claim
 from claimcheck.registry.quotes import QuoteMatch, display
 from claimcheck.validate.unchecked import NOTHING_UNCHECKED, Unchecked, UncheckedClaim
+from claimcheck.views.forest import forest_data
 
 if TYPE_CHECKING:
     from claimcheck.judge.grading import ClaimGrade
@@ -366,10 +367,14 @@ def evidence_map(report: Report) -> dict[str, Any]:
     `documents` are the sources that state at least one claim, in registry
     order; each claim's `cells` give, for each document that states it, what
     that document says and the verdict of that document's pairs (its worst).
-    `details` is `show_data` for every claim, and `sources` is `source_rows`.
+    `details` is `show_data` for every claim, with its forest plot's data (`forest`, views/forest.py)
+    when it has a pooled estimate, and `sources` is `source_rows`.
     """
     claims = list_rows(report)
     details = {c.claim.id: show_data(report, c) for c in report.comparisons}
+    for comparison in report.comparisons:
+        details[comparison.claim.id]["forest"] = forest_data(report.index, comparison,
+                                                             report.grades[comparison.claim.id].pool)
     for unchecked in report.unchecked.claims:
         details.setdefault(unchecked.id, show_data(report, unchecked))
     sources = source_rows(report)

@@ -340,7 +340,13 @@
 
   // The pooled estimate of independent studies, as `show` prints it: one line a figure.
   function pooledSection(detail) {
-    return el('ul', { 'class': 'pooled' }, detail.pooled.summary.map(function (line) { return el('li', null, line); }));
+    return [
+      el('ul', { 'class': 'pooled' }, detail.pooled.summary.map(function (line) { return el('li', null, line); })),
+      // The forest plot: SVG drawn by claimcheck, as a data: image (an image runs no script).
+      detail.forest ? el('img', { 'class': 'forest', 'src': detail.forest,
+                                  'alt': 'Forest plot of ' + detail.claim + ': ' + detail.pooled.k +
+                                         ' independent studies, ' + detail.pooled.name }) : null
+    ];
   }
 
   // Each chain is a list of {depth, source}: a source, then what it rests on, one level deeper each.
