@@ -79,6 +79,11 @@ def test_the_map_panel_shows_the_forest_plot(browser: Any, tmp_path: Path) -> No
     assert image.get_attribute("src").startswith("data:image/svg+xml;base64,")
     assert browser.execute_script("return arguments[0].naturalWidth", image) == 780
     assert image.size["width"] > 300  # drawn in the panel, not collapsed
+    plain = browser.find_element(By.CSS_SELECTOR, "#panel .plain-language").text
+    assert plain == "Halvorex reduces the two-year risk of a first stroke."
+    if os.environ.get("CLAIMCHECK_UPDATE_SCREENSHOT") == "1":
+        (tmp_path / "panel.png").write_bytes(browser.get_screenshot_as_png())
+        print("panel screenshot:", tmp_path / "panel.png")
     # claims with no pooled estimate have no plot
     browser.find_element(By.ID, "panel-close").click()
     claim_button(browser, "quality-of-life").click()

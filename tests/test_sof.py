@@ -149,3 +149,16 @@ def test_an_unknown_claim_is_a_usage_error() -> None:
     result = invoke("sof", EXAMPLE, "--claim", "no-such")
     assert result.exit_code == 2
     assert "no claim `no-such`" in result.output
+
+
+HOSTILE = FOOTNOTED.replace("statement: Drug lowers deaths", 'statement: "=HYPERLINK(\\"x\\") </td><script>alert(1)</script> | *b*"')
+
+
+def test_registry_text_cannot_add_markup_cells_or_formulas(registry) -> None:
+    registry(HOSTILE)
+    page = invoke("sof", "--format", "html").output
+    assert "<script>" not in page and "&lt;/td&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    rows = list(csv.reader(io.StringIO(invoke("sof", "--format", "csv").output)))
+    assert rows[1][1].startswith("'=HYPERLINK")  # a spreadsheet shows it as text, never runs it
+    markdown = invoke("sof", "--format", "markdown").output.splitlines()[2]
+    assert markdown.startswith('| =HYPERLINK("x") \\</td>\\<script>alert(1)\\</script> \\| \\*b\\* | 400 (2 RCTs) |')
