@@ -155,9 +155,10 @@ def test_the_evidence_map_data(registry) -> None:
                        "values": [value("yes", "single-source")]},
         }),
     }
-    # The panels' data is `show --format json`'s, the sources table's `sources --format json`'s.
+    # The panels' data is `show --format json`'s with the forest plot's (none here: nothing pooled), the
+    # sources table's `sources --format json`'s.
     shown = json.loads(invoke("show", "response", "--format", "json").output)
-    assert data["details"]["response"] == shown["claim"]
+    assert data["details"]["response"] == {**shown["claim"], "forest": None}
     assert data["sources"] == json.loads(invoke("sources", "--format", "json").output)["sources"]
 
 

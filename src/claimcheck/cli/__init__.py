@@ -25,9 +25,11 @@ from claimcheck import __version__
 from claimcheck.cli.common import examples
 from claimcheck.cli.extract import coverage, extract, text
 from claimcheck.cli.init import init
+from claimcheck.cli.plot import plot
 from claimcheck.cli.reference import rule, rules, schema
 from claimcheck.cli.report import report
 from claimcheck.cli.reports import conflicts, list_claims, show, sources
+from claimcheck.cli.sof import sof
 from claimcheck.cli.validate import validate
 
 EXIT_INTERNAL_ERROR = 3
@@ -125,8 +127,8 @@ def main() -> None:
     and how strong the evidence is, from a YAML registry (claims.yaml)."""
 
 
-for command in (init, validate, conflicts, list_claims, show, sources, report, extract, coverage, text, schema, rules,
-                rule):
+for command in (init, validate, conflicts, list_claims, show, sources, sof, plot, report, extract, coverage, text, schema,
+                rules, rule):
     main.add_command(command)
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 FINDINGS, CONFLICTS, CLAIMS, CLAIM, SOURCES = "findings", "conflicts", "claims", "claim", "sources"
 STATISTICS, EVIDENCE_MAP = "statistics", "evidence-map"
 CANDIDATES, COVERAGE = "candidates", "coverage"
+SOF = "summary-of-findings"
 
 Rows = Sequence[dict[str, Any]]
 
@@ -70,6 +71,9 @@ class Format:
 
     def coverage(self, data: dict[str, Any], out: Output) -> None:
         raise NotImplementedError(f"{self.name} does not render coverage")
+
+    def summary_of_findings(self, rows: Rows, out: Output) -> None:
+        raise NotImplementedError(f"{self.name} does not render a summary-of-findings table")
 
 
 # Control characters other than line feed and tab (C0, DEL and C1, where an ESC

@@ -86,5 +86,8 @@ class JsonFormat(Format):
     def coverage(self, data: dict[str, Any], out: Output) -> None:
         out.write(dumps(document("coverage", data)))
 
+    def summary_of_findings(self, rows: Rows, out: Output) -> None:
+        out.write(dumps(document("summary_of_findings", list(rows))))
+
 
 FORMAT = JsonFormat()

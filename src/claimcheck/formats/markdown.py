@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from claimcheck.formats import sof_cells
 from claimcheck.formats.base import Format, Output, Rows, location, printable
 from claimcheck.formats.text_lines import (
     NOT_CHECKED,
@@ -120,6 +121,28 @@ def _pair(rows: Sequence[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# ------------------------------------------------------- summary of findings
+
+def render_sof(rows: Rows) -> str:
+    """GRADE's summary-of-findings table, to paste into a manuscript; footnotes lettered below it."""
+    if not rows:
+        return "No claims match."
+    laid = sof_cells.table(rows)
+    lines = ["| " + " | ".join(sof_cells.HEADERS) + " |", "|" + "---|" * len(sof_cells.HEADERS)]
+    for cells, letters in zip(laid.rows, laid.letters):
+        shown = [text(c) for c in cells]
+        if letters:
+            shown[sof_cells.CERTAINTY_COLUMN] += " <sup>" + ",".join(letters) + "</sup>"
+        lines.append("| " + " | ".join(shown) + " |")
+    if laid.notes:
+        lines.append("")
+        lines += [f"{mark}. {text(note)}  " for mark, note in laid.notes]
+    lines.append("")
+    lines.append("Certainty: ⊕⊕⊕⊕ high, ⊕⊕⊕◯ moderate, ⊕⊕◯◯ low, ⊕◯◯◯ very low (GRADE). Absolute effects per "
+                 "1,000 from the control arms' risk in the registered two-arm counts.")
+    return "\n".join(lines)
+
+
 class MarkdownFormat(Format):
     name = "markdown"
 
@@ -128,6 +151,9 @@ class MarkdownFormat(Format):
 
     def claims(self, rows: Rows, out: Output) -> None:
         out.write(render_claims(rows))
+
+    def summary_of_findings(self, rows: Rows, out: Output) -> None:
+        out.write(render_sof(rows))
 
 
 FORMAT = MarkdownFormat()

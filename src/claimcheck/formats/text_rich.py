@@ -337,12 +337,19 @@ def _render_claim_rest(data: dict[str, Any], console: Console) -> None:
         console.print(Text(f"Pooled ({pooled['k']} independent studies, {pooled['name']})", style="bold"))
         for line in pooled["summary"]:
             _indented(console, _text(line), 2)
+        claim = printable(data["claim"])
+        _indented(console, Text(f"forest plot: claimcheck plot {claim} -o {claim}.svg (and in the map of "
+                                "claimcheck report)", style="dim"), 2)
     console.print()
     console.print(Text("Grade", style="bold"))
     for reason in data["reasons"]:
         _indented(console, _text(reason), 2)
     _indented(console, Text(f"documents: {data['documents']}, independent studies: "
                             f"{data['independent_studies']}", style="dim"), 2)
+    if data.get("plain_language"):
+        console.print()
+        console.print(Text("In plain language", style="bold"))
+        _indented(console, _text(data["plain_language"]), 2)
     console.print()
     console.print(Text("Provenance", style="bold"))
     for chain in data["provenance"].values():

@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from claimcheck.findings import LocatedFinding, Position
 from claimcheck.judge.compare import ClaimComparison, Group, PairVerdict
+from claimcheck.judge.statements import statement_for
 from claimcheck.judge.verdicts import GRADES, SEVERITY, STATUSES
 from claimcheck.registry import acceptance
 from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
+from claimcheck.registry.model import Claim
 from claimcheck.registry.quotes import QuoteMatch, display
 from claimcheck.validate.unchecked import NOTHING_UNCHECKED, Unchecked, UncheckedClaim
+from claimcheck.views.forest import forest_data
 
 if TYPE_CHECKING:
     from claimcheck.judge.grading import ClaimGrade
@@ -298,6 +301,7 @@ def show_data(report: Report, comparison: ClaimComparison | UncheckedClaim) -> d
         "documents": grade.documents,
         "independent_studies": grade.independent_studies,
         "pooled": _pooled(grade),
+        "plain_language": plain_statement(claim, grade),
         "not_comparable": comparison.uncompared,
         "evidence": evidence,
         "pairs": [
@@ -322,6 +326,7 @@ def _unchecked_show_data(index: RegistryIndex, unchecked: UncheckedClaim) -> dic
         **{key: row[key] for key in ("tags", "status", "accepted")},
         "note": claim.note if claim is not None else None,
         **{key: row[key] for key in ("grade", "reasons", "documents", "independent_studies", "pooled")},
+        "plain_language": None,
         "not_comparable": 0,
         "evidence": evidence,
         "pairs": [],
@@ -329,6 +334,13 @@ def _unchecked_show_data(index: RegistryIndex, unchecked: UncheckedClaim) -> dic
                                   if claim is not None else ()),
         **checked_fields(unchecked),
     }
+
+
+def plain_statement(claim: Claim, grade: ClaimGrade) -> str | None:
+    """GRADE's plain-language sentence for the claim's effect at its certainty (judge/statements.py)."""
+    if grade.effect is None:
+        return None
+    return statement_for(grade.grade, grade.effect, claim.intervention, claim.outcome)
 
 
 def _pooled(grade: ClaimGrade) -> dict[str, Any] | None:
@@ -385,10 +397,14 @@ def evidence_map(report: Report) -> dict[str, Any]:
     and under `values` each value with its own verdict (the worst of the pairs
     it takes part in, `value_verdicts`) and the codes of the findings the
     registry's `ignore` silenced on its entries.
-    `details` is `show_data` for every claim, and `sources` is `source_rows`.
+    `details` is `show_data` for every claim, with its forest plot's data (`forest`, views/forest.py)
+    when it has a pooled estimate, and `sources` is `source_rows`.
     """
     claims = list_rows(report)
     details = {c.claim.id: show_data(report, c) for c in report.comparisons}
+    for comparison in report.comparisons:
+        details[comparison.claim.id]["forest"] = forest_data(report.index, comparison,
+                                                             report.grades[comparison.claim.id].pool)
     for unchecked in report.unchecked.claims:
         details.setdefault(unchecked.id, show_data(report, unchecked))
     sources = source_rows(report)

@@ -353,6 +353,7 @@
   function gradeSection(detail) {
     return [
       el('p', null, gradeBadge(detail.grade)),
+      detail.plain_language ? el('p', { 'class': 'plain-language' }, detail.plain_language) : null,
       el('ol', { 'class': 'reasons' }, detail.reasons.map(function (r) { return el('li', null, r); })),
       el('p', { 'class': 'muted' }, 'documents: ' + detail.documents + ', independent studies: ' +
          detail.independent_studies)
@@ -361,7 +362,13 @@
 
   // The pooled estimate of independent studies, as `show` prints it: one line a figure.
   function pooledSection(detail) {
-    return el('ul', { 'class': 'pooled' }, detail.pooled.summary.map(function (line) { return el('li', null, line); }));
+    return [
+      el('ul', { 'class': 'pooled' }, detail.pooled.summary.map(function (line) { return el('li', null, line); })),
+      // The forest plot: SVG drawn by claimcheck, as a data: image (an image runs no script).
+      detail.forest ? el('img', { 'class': 'forest', 'src': detail.forest,
+                                  'alt': 'Forest plot of ' + detail.claim + ': ' + detail.pooled.k +
+                                         ' independent studies, ' + detail.pooled.name }) : null
+    ];
   }
 
   // Each chain is a list of {depth, source}: a source, then what it rests on, one level deeper each.
