@@ -48,6 +48,30 @@ def test_warnings_alone_exit_0_unless_strict(registry) -> None:
     assert invoke("validate", "--strict").exit_code == 1
 
 
+def test_quiet_prints_nothing_on_success(registry) -> None:
+    registry(MINIMAL_SOURCES + CLAIM)
+    result = invoke("validate", "-q")
+    assert (result.exit_code, result.output) == (0, "")
+
+
+def test_quiet_prints_only_the_findings(registry) -> None:
+    registry(BROKEN)
+    result = invoke("validate", "--quiet")
+    assert (result.exit_code, result.output) == (
+        1, "claims.yaml:17:15: CC304 [error] `31/30`: k = 31 is more than n = 30 (count-exceeds-total)\n")
+
+
+def test_errors_only_leaves_warnings_out(registry) -> None:
+    registry(UNUSED.replace("says: 11/30", "says: 31/30"))
+    result = invoke("validate", "--errors-only")
+    assert (result.exit_code, result.output) == (
+        1, ("claims.yaml:20:15: CC304 [error] `31/30`: k = 31 is more than n = 30 (count-exceeds-total)\n"
+           "Found 1 error.\n"))
+    registry(UNUSED)
+    result = invoke("validate", "--errors-only", "--strict")
+    assert (result.exit_code, result.output) == (0, "All checks passed.\n")
+
+
 def test_json_format(registry) -> None:
     registry(BROKEN)
     result = invoke("validate", "--format", "json")

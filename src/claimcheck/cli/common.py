@@ -61,7 +61,8 @@ def run_options(function: F) -> F:
         click.option("--limit", "limit", multiple=True, metavar="NAME=VALUE",
                      help="Change a limit on what is read, such as depth=100 or file-size=1GiB "
                           "(docs/reliability.md lists them)."),
-        click.option("-q", "--quiet", is_flag=True, help="Never show a progress bar."),
+        click.option("-q", "--quiet", is_flag=True,
+                     help="Never show a progress bar; `validate` prints only the findings, nothing on success."),
     )
     for option in reversed(options):
         function = option(function)
@@ -74,8 +75,8 @@ def fail_usage(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-def stdout(color: bool | None) -> Output:
-    return Output(sys.stdout, color)
+def stdout(color: bool | None, quiet: bool = False) -> Output:
+    return Output(sys.stdout, color, quiet=quiet)
 
 
 @dataclass(frozen=True)
@@ -181,8 +182,9 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def print_findings(findings: list[LocatedFinding], output_format: str, color: bool | None) -> None:
-    formats.get(output_format).findings(findings, stdout(color))
+def print_findings(findings: list[LocatedFinding], output_format: str, color: bool | None,
+                   quiet: bool = False) -> None:
+    formats.get(output_format).findings(findings, stdout(color, quiet))
 
 
 def load_report(registry: Path | None, run: Run | None = None, only_claim: str | None = None) -> Report:

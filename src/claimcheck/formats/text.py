@@ -28,7 +28,9 @@ class TextFormat(Format):
     name = "text"
 
     def findings(self, findings: Sequence[LocatedFinding], out: Output) -> None:
-        lines = [finding_line(f) for f in findings] + [[(summary(findings), "")]]
+        lines = [finding_line(f) for f in findings] + ([] if out.quiet else [[(summary(findings), "")]])
+        if not lines:
+            return
         if wants_colour(out.color, out.stream):
             from claimcheck.formats import text_rich
 
