@@ -141,6 +141,15 @@ def test_color_flag_wins(registry) -> None:
     assert "\x1b[" not in invoke("validate", "--no-color").output
 
 
+@pytest.mark.parametrize("command", [["validate"], ["list"], ["conflicts", "--all"]])
+def test_color_flag_beats_no_color_in_the_environment(registry, command: list[str]) -> None:
+    """no-color.org: an explicit flag wins over NO_COLOR; colours too, not only bold."""
+    registry(BROKEN if command == ["validate"] else MINIMAL_SOURCES + CLAIM)
+    coloured = invoke(*command, "--color", env={"NO_COLOR": "1"}).output
+    assert coloured == invoke(*command, "--color").output
+    assert any(f"\x1b[{code}m" in coloured for code in ("31", "1;31", "32", "33", "36"))
+
+
 def test_no_color_on_a_terminal(registry, monkeypatch: pytest.MonkeyPatch) -> None:
     from claimcheck.formats.text_rich import make_console
 

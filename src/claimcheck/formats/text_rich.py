@@ -40,7 +40,9 @@ def make_console(color: bool | None, stream: IO[str] | None = None, width: int |
     if not wants_colour(color, stream):
         return Console(file=stream, force_terminal=False, no_color=True, color_system=None,
                        highlight=False, emoji=False, markup=False, width=width or _plain_width())
-    return Console(file=stream, force_terminal=True, highlight=False, emoji=False, markup=False, width=width)
+    # no_color=False: rich would otherwise read NO_COLOR itself, and an explicit --color must beat it.
+    return Console(file=stream, force_terminal=True, no_color=False, highlight=False, emoji=False, markup=False,
+                   width=width)
 
 
 def _plain_width() -> int:
