@@ -110,10 +110,33 @@ def test_missing_registry_exits_2(registry) -> None:
     assert result.output == "claimcheck: error: nowhere.yaml: no such file\n"
 
 
-def test_a_directory_exits_2(registry, tmp_path) -> None:
+def test_a_folder_without_a_registry_says_how_to_start_one(registry, tmp_path) -> None:
     (tmp_path / "folder").mkdir()
     result = invoke("validate", "folder")
-    assert (result.exit_code, result.output) == (2, "claimcheck: error: folder: is a directory, not a registry file\n")
+    assert (result.exit_code, result.output) == (
+        2, "claimcheck: error: folder has no claims.yaml; start one there with `claimcheck init folder`\n")
+
+
+def test_no_registry_here_says_how_to_start(registry) -> None:
+    result = invoke("validate")
+    assert (result.exit_code, result.output) == (
+        2, ("claimcheck: error: no claims.yaml here; name a registry (`claimcheck validate path/to/claims.yaml`, "
+           "or the folder that holds it), or start one here with `claimcheck init`\n"))
+    assert "`claimcheck list path/to/claims.yaml`" in invoke("list").output
+
+
+@pytest.mark.parametrize("command", [["validate"], ["list"], ["show", "response"]])
+def test_a_folder_names_the_registry_in_it(registry, tmp_path, monkeypatch: pytest.MonkeyPatch,
+                                           command: list[str]) -> None:
+    registry(BROKEN)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    result = invoke(*command, str(tmp_path))
+    assert result.exit_code == 1
+    if command == ["validate"]:
+        assert result.output == (
+            f"{tmp_path}/claims.yaml:17:15: CC304 [error] `31/30`: k = 31 is more than n = 30 (count-exceeds-total)\n"
+            "Found 1 error.\n")
 
 
 def test_unknown_option_is_a_usage_error(registry) -> None:

@@ -126,6 +126,7 @@ def prepare_run(registries: Sequence[Path], select: Sequence[str] = (), ignore: 
     from claimcheck.findings.selection import RuleSelection, SelectionError, enabled_codes, split_selectors
     from claimcheck.judge.compare import CompareSettings
 
+    registries = [in_folder(Path(registry)) for registry in registries]
     start = Path(registries[0]).parent if registries else Path.cwd()
     try:
         config = Config() if isolated else load_config(config_file) if config_file else discover(start)
@@ -142,6 +143,23 @@ def prepare_run(registries: Sequence[Path], select: Sequence[str] = (), ignore: 
     default = config.registry if config.registry is not None else Path(DEFAULT_REGISTRY)
     compare = CompareSettings() if config.alpha is None else CompareSettings(alpha=config.alpha)
     return Run(config, tuple(registries) or (default,), enabled, compare, quiet, _limits(config, limit))
+
+
+def in_folder(path: Path) -> Path:
+    """A registry named by its folder, as linters take a folder: the folder's claims.yaml."""
+    return path / DEFAULT_REGISTRY if path.is_dir() else path
+
+
+def _missing_registry_hint(registry: Path) -> str | None:
+    """How to go on when a claims.yaml is not there: name another, or start one with `init`."""
+    if registry.name != DEFAULT_REGISTRY or os.path.lexists(registry):
+        return None
+    command = click.get_current_context().info_name or "validate"
+    if registry == Path(DEFAULT_REGISTRY):
+        return (f"no {DEFAULT_REGISTRY} here; name a registry (`claimcheck {command} path/to/claims.yaml`, "
+                "or the folder that holds it), or start one here with `claimcheck init`")
+    folder = display_name(registry.parent)
+    return f"{folder} has no {DEFAULT_REGISTRY}; start one there with `claimcheck init {folder}`"
 
 
 def _limits(config: Config, assignments: Sequence[str]) -> Limits:
@@ -163,7 +181,7 @@ def validate_registry(registry: Path, run: Run | None = None) -> Validation:
     try:
         validation = validate_file(registry, display_name(registry), run.compare, run.limits)
     except RegistryReadError as error:
-        fail_usage(str(error))
+        fail_usage(_missing_registry_hint(registry) or str(error))
     validation.findings = [f for f in validation.findings if f.code in run.enabled]
     validation.silenced = [f for f in validation.silenced if f.code in run.enabled]
     return validation
