@@ -31,6 +31,7 @@ from claimcheck.findings import DataPath, Finding, Position
 from claimcheck.findings.rules import rule
 from claimcheck.registry.limits import DEFAULT_LIMITS, Limits, describe
 from claimcheck.registry.quotes import SourceText
+from claimcheck.registry.yaml_syntax import explain
 
 try:
     from yaml import CSafeLoader as _YamlLoader
@@ -140,6 +141,10 @@ class Lines:
         if self._starts is None:
             self._starts = _line_starts(self._text)
         return self._starts
+
+    def text_lines(self) -> list[str]:
+        """The text's lines, broken where editors break them."""
+        return re.split(r"\r\n|\r|\n", self._text)
 
     def position(self, mark: Any) -> Position:
         if mark is None:
@@ -299,6 +304,11 @@ def _syntax_finding(error: yaml.MarkedYAMLError, lines: Lines) -> Finding:
     mark = error.problem_mark or error.context_mark
     position = lines.position(mark)
     problem = error.problem or "invalid YAML"
+    context_line = lines.position(error.context_mark).line if error.context_mark else None
+    explained = explain(lines.text_lines(), f"{problem} {error.context or ''}", position.line, position.column,
+                        context_line)
+    if explained is not None:
+        return Finding(rule("yaml-syntax"), explained.message, position=Position(explained.line, explained.column))
     context = f" {error.context}" if error.context else ""
     if error.context_mark and error.context_mark is not mark:
         context += f" started at line {lines.position(error.context_mark).line}"
