@@ -293,14 +293,23 @@ def test_cc201_missing_field(registry) -> None:
     registry(MINIMAL_SOURCES + GOOD_CLAIM.replace('        quote: "11 of 30 men"\n', ""))
     f = only()
     assert (f["line"], f["column"], f["code"]) == (16, 9, expect("CC201"))
-    assert f["message"] == "evidence entry 1 of claim 1 is missing required field `quote`"
+    assert f["message"] == "evidence entry 1 of claim `response` is missing required field `quote`"
+
+
+def test_cc201_names_a_claim_by_its_id_or_by_its_position_without_one(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("    statement: Share who responded\n", ""))
+    assert only()["message"] == "claim `response` is missing required field `statement`"
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("  - id: response\n    statement", "  - statement"))
+    assert only()["message"] == "claim 1 is missing required field `id`"
+    registry(MINIMAL_SOURCES.replace("    title: Study A\n", "") + GOOD_CLAIM)
+    assert only()["message"] == "source `study-a` is missing required field `title`"
 
 
 def test_cc202_unknown_field_points_at_the_key_and_suggests(registry) -> None:
     registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("quote:", "qoute:"))
     f = only()
     assert (f["line"], f["column"], f["code"]) == (18, 9, expect("CC202"))
-    assert f["message"] == "unknown field `qoute` in evidence entry 1 of claim 1; did you mean `quote`?"
+    assert f["message"] == "unknown field `qoute` in evidence entry 1 of claim `response`; did you mean `quote`?"
 
 
 @pytest.mark.parametrize("old, new, position, message", [
