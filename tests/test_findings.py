@@ -697,6 +697,16 @@ def test_cc403_unused_ignore(registry) -> None:
     assert f["message"] == "`CC303` silences no finding in this claim; remove it from `ignore`"
 
 
+def test_cc403_is_not_reported_in_an_item_with_an_error_of_its_own(registry) -> None:
+    """An invalid id leaves the claim unchecked: its `ignore` is not advice to remove a code it may need."""
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("    evidence:", "    ignore: [CC303]\n    evidence:")
+             .replace("id: response", "id: Response Rate"))
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (13, 9, expect("CC205"))
+    assert f["message"] == ("`id` must be a slug: lowercase letters, digits and hyphens; got the text "
+                            "`Response Rate`")
+
+
 def test_cc403_names_file_level_codes_as_never_silenced_per_item(registry) -> None:
     registry(MINIMAL_SOURCES + GOOD_CLAIM + "        ignore: [CC003]\n")
     f = only()
