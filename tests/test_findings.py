@@ -269,6 +269,13 @@ def test_cc103_source_file_missing(registry) -> None:
         12, 11, expect("CC103"), "`path: texts/news.txt`: no such file")
 
 
+def test_cc103_suggests_the_nearest_file_of_the_folder(registry) -> None:
+    registry(_with_path("11 out of 30"), files={"texts/new.txt": ARTICLE, "texts/study.txt": ARTICLE})
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["message"]) == (
+        12, 11, expect("CC103"), "`path: texts/news.txt`: no such file; did you mean `texts/new.txt`?")
+
+
 @pytest.mark.parametrize("files, message", [
     ({"texts/news.txt/inner.txt": "x"}, "`path: texts/news.txt` is a directory, not a file"),
     ({"texts/news.txt": b"caf\xe9"}, "`path: texts/news.txt` is not UTF-8 text (byte offset 3)"),

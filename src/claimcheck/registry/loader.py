@@ -587,6 +587,25 @@ MAX_PATH_LENGTH = 4096
 _WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
+#: How many names of a folder are compared with a mistyped `path`, at most.
+_NEAREST_SCAN = 10_000
+
+
+def _nearest_file(registry_dir: Path, relative: str) -> str:
+    """`; did you mean `sources/trial.txt`?`: the file of the same folder nearest a missing `path`'s name."""
+    import difflib
+    from itertools import islice
+
+    folder, _, name = relative.replace("\\", "/").rpartition("/")
+    try:
+        with os.scandir(registry_dir / folder if folder else registry_dir) as entries:
+            names = [entry.name for entry in islice(entries, _NEAREST_SCAN) if entry.is_file()]
+    except (OSError, ValueError):
+        return ""
+    match = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    return f"; did you mean `{_shorten(f'{folder}/{match[0]}' if folder else match[0])}`?" if match else ""
+
+
 def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIMITS.text_size,
                      root: Path | None = None) -> SourceText | TextProblem:
     """The text a source's `path` names, kept inside the registry's folder (docs/reliability.md).
@@ -611,7 +630,7 @@ def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIM
     try:
         status = target.stat()
     except FileNotFoundError:
-        return TextProblem("source-file-missing", f"{shown}: no such file")
+        return TextProblem("source-file-missing", f"{shown}: no such file{_nearest_file(registry_dir, relative)}")
     except (OSError, ValueError) as error:
         return TextProblem("source-file-unreadable", f"{shown} cannot be read ({_reason(error)})")
     if stat.S_ISDIR(status.st_mode):
