@@ -306,3 +306,43 @@ def test_every_output_shows_an_elision_as_one_mark(registry) -> None:
     assert '"We found […] 11 of 30 men"' in invoke("show", "response", "--no-color").output
     data = json_of(invoke("show", "response", "--format", "json").output, "claim")
     assert data["evidence"][0]["quote"] == "We found […] 11 of 30 men"
+
+
+# ------------------------------------------------------------ docs
+
+def test_docs_lists_the_pages() -> None:
+    result = invoke("docs")
+    assert (result.exit_code, result.output) == (0, (
+        "format       the registry format: sources, claims, evidence and the says value language\n"
+        "grading      how list and show grade the evidence, step by step\n"
+        "statistics   every statistic claimcheck computes, with its formula and reference\n"
+        "json         the fields of --format json\n"
+        "sarif        the fields of --format sarif\n"
+        "reliability  what claimcheck guarantees on broken input, and the limits (--limit)\n"
+        "\n`claimcheck docs PAGE` prints one; `claimcheck rule CODE` explains a finding's code.\n"))
+
+
+def test_docs_prints_a_page_of_the_installed_version() -> None:
+    result = invoke("docs", "format")
+    assert result.exit_code == 0
+    assert result.output == (ROOT / "docs" / "format.md").read_text(encoding="utf-8").rstrip("\n") + "\n"
+
+
+def test_docs_suggests_a_page() -> None:
+    result = invoke("docs", "formt")
+    assert (result.exit_code, result.output) == (2, "claimcheck: error: no page `formt`; did you mean `format`?\n")
+
+
+def test_every_claimcheck_docs_page_the_tool_names_exists() -> None:
+    """Every `claimcheck docs PAGE` in the package's messages, help and starter names a bundled page,
+    and no message sends a user to the repository's docs/ folder."""
+    import re
+
+    from claimcheck.manual import PAGES
+
+    package = ROOT / "src" / "claimcheck"
+    texts = [p.read_text(encoding="utf-8") for p in [*package.rglob("*.py"), *package.rglob("*.yaml")]
+             if "fuzz" not in p.parts]
+    named = {name for text in texts for name in re.findall(r"claimcheck docs ([a-z]+)", text)}
+    assert named and named <= set(PAGES)
+    assert "claimcheck's repository" not in "".join(texts)

@@ -33,3 +33,21 @@ def test_readme_gives_the_two_commands_that_ci_runs() -> None:
     assert "python -m pip install . && claimcheck validate && claimcheck list" in readme
     assert "python -m pip install -e '.[test]' && python -m pytest" in readme
     assert "python -m pip install -e '.[test]'" in ci and "python -m pytest" in ci
+
+
+def test_the_bundled_pages_are_the_docs_pages() -> None:
+    assert load_update_readme().stale_pages() == [], "run: python scripts/update_readme.py"
+
+
+def test_the_wheel_takes_the_bundled_pages() -> None:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    from claimcheck.manual import PAGES
+
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]
+    folder = ROOT / "src" / "claimcheck" / "manual"
+    assert {p.name for pattern in package_data["claimcheck.manual"] for p in folder.glob(pattern)} == {
+        f"{name}.md" for name in PAGES}

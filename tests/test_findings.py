@@ -486,7 +486,7 @@ def _effects(*says: str) -> str:
 
 @pytest.mark.parametrize("says, line, code, message", [
     ("1.0e400", 17, "CC310", ("the number `1.0e400` is too large: numbers in `says` lie below 10^15 in magnitude "
-                             "(docs/format.md)")),
+                             "(`claimcheck docs format`)")),
     ("RR 0.65 (95% CI 0.75 to 0.93)", 17, "CC311",
      "`RR 0.65 (95% CI 0.75 to 0.93)`: the estimate 0.65 lies outside its own interval, 0.75 to 0.93"),
     ("MD -2.1 (95% CI -1.2 to -3.0)", 17, "CC312",

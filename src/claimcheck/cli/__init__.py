@@ -21,7 +21,7 @@ from claimcheck import __version__
 from claimcheck.cli.common import examples
 from claimcheck.cli.extract import coverage, extract
 from claimcheck.cli.init import init
-from claimcheck.cli.reference import rule, rules, schema
+from claimcheck.cli.reference import docs, rule, rules, schema
 from claimcheck.cli.report import report
 from claimcheck.cli.reports import conflicts, list_claims, show, sources
 from claimcheck.cli.validate import validate
@@ -87,7 +87,7 @@ def main() -> None:
     and how strong the evidence is, from a YAML registry (claims.yaml)."""
 
 
-for command in (init, validate, conflicts, list_claims, show, sources, report, extract, coverage, schema, rules, rule):
+for command in (init, validate, conflicts, list_claims, show, sources, report, extract, coverage, schema, rules, rule, docs):
     main.add_command(command)
 
 

@@ -60,7 +60,7 @@ def run_options(function: F) -> F:
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
         click.option("--limit", "limit", multiple=True, metavar="NAME=VALUE",
                      help="Change a limit on what is read, such as depth=100 or file-size=1GiB "
-                          "(docs/reliability.md lists them)."),
+                          "(`claimcheck docs reliability` lists them)."),
         click.option("-q", "--quiet", is_flag=True,
                      help="Never show a progress bar; `validate` prints only the findings, nothing on success."),
     )
