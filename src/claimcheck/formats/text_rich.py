@@ -117,8 +117,9 @@ def _print_conflicts(rows: Rows, console: Console) -> None:
         first = merged[0]
         if first["claim"] != claim:
             _print_notes(notes, console)
+            if claim is not None:
+                console.print()  # a blank line between claims, none before the first
             claim, notes = first["claim"], []
-            console.print()
             _indented(console, Text.assemble(_text(claim, "bold"), " ", _text(first["statement"], "dim")), 0)
         _print_pair(merged, console)
         if first.get("note") and first["note"] not in notes:
