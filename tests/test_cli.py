@@ -346,3 +346,12 @@ def test_every_claimcheck_docs_page_the_tool_names_exists() -> None:
     named = {name for text in texts for name in re.findall(r"claimcheck docs ([a-z]+)", text)}
     assert named and named <= set(PAGES)
     assert "claimcheck's repository" not in "".join(texts)
+
+
+def test_top_level_help_shows_every_summary_whole_in_80_columns() -> None:
+    from claimcheck.cli import SUMMARIES, main
+
+    output = invoke("--help", env={"COLUMNS": "80"}).output
+    listed = output.split("Commands:\n")[1].split("\n\n")[0].splitlines()
+    assert listed == [f"  {name:<9}  {SUMMARIES[name]}" for name in sorted(main.commands)]
+    assert max(len(line) for line in listed) <= 80 and "..." not in output.split("Commands:")[1]

@@ -87,7 +87,25 @@ def main() -> None:
     and how strong the evidence is, from a YAML registry (claims.yaml)."""
 
 
+#: Each command's line in `claimcheck --help`, short enough to fit whole in 80 columns.
+SUMMARIES = {
+    "init": "Start a registry here or in FOLDER, with an example.",
+    "validate": "Check a registry: format, references, quotes, arithmetic.",
+    "conflicts": "Where documents disagree, claim by claim, and why.",
+    "list": "One row per claim: what each document says, status, grade.",
+    "show": "Everything about one claim: evidence, verdicts, grade.",
+    "sources": "One row per source: type, design, cites, quotes found.",
+    "report": "Write the evidence map, one self-contained HTML page.",
+    "extract": "Find candidate claims in documents, with proposed says.",
+    "coverage": "How much of each source's text the registry covers.",
+    "schema": "Print the JSON Schema of the registry format.",
+    "rules": "List every rule: code, name, severity and summary.",
+    "rule": "Explain one rule, by code (CC101) or name.",
+    "docs": "Print a reference page, such as the registry format.",
+}
+
 for command in (init, validate, conflicts, list_claims, show, sources, report, extract, coverage, schema, rules, rule, docs):
+    command.short_help = SUMMARIES[command.name or ""]
     main.add_command(command)
 
 
