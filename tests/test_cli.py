@@ -355,3 +355,47 @@ def test_top_level_help_shows_every_summary_whole_in_80_columns() -> None:
     listed = output.split("Commands:\n")[1].split("\n\n")[0].splitlines()
     assert listed == [f"  {name:<9}  {SUMMARIES[name]}" for name in sorted(main.commands)]
     assert max(len(line) for line in listed) <= 80 and "..." not in output.split("Commands:")[1]
+
+
+# ------------------------------------------------------------ shell completion
+
+def complete(line: str) -> list[str]:
+    """What bash completion offers for the last word of `line` (click's bash protocol: `type,value`)."""
+    from click.testing import CliRunner
+
+    from claimcheck.cli import main
+
+    words = line.split(" ")
+    env = {"_CLAIMCHECK_COMPLETE": "bash_complete", "COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
+    result = CliRunner().invoke(main, [], prog_name="claimcheck", env=env)
+    return result.output.splitlines()
+
+
+@pytest.mark.parametrize("line, offered", [
+    ("claimcheck show ov", ["plain,overall-motile-sperm"]),
+    ("claimcheck list --tag effic", ["plain,efficacy"]),
+    ("claimcheck list --source news-", ["plain,news-isotretinoin-infertility"]),
+    ("claimcheck extract aksoy", ["plain,aksoy-blog-2025", "file,aksoy"]),
+    ("claimcheck rule CC40", ["plain,CC401", "plain,CC402", "plain,CC403", "plain,CC404", "plain,CC405",
+                              "plain,CC406"]),
+    ("claimcheck validate --ignore CC1,cc20", ["plain,CC1,CC201", "plain,CC1,CC202", "plain,CC1,CC203",
+                                               "plain,CC1,CC204", "plain,CC1,CC205", "plain,CC1,CC206",
+                                               "plain,CC1,CC207", "plain,CC1,CC208", "plain,CC1,CC209"]),
+])
+def test_completion_offers_the_words_of_the_registry(monkeypatch: pytest.MonkeyPatch, line: str,
+                                                     offered: list[str]) -> None:
+    monkeypatch.chdir(ROOT)
+    assert complete(line) == offered
+
+
+def test_completion_reads_the_registry_named_on_the_line_and_survives_a_broken_one(registry, tmp_path) -> None:
+    registry(MINIMAL_SOURCES + CLAIM, name="other.yaml")
+    assert complete("claimcheck list other.yaml --source stu") == ["plain,study-a"]
+    registry("version: 1\nclaims: [\n")
+    assert complete("claimcheck show re") in ([], [""])
+
+
+def test_top_level_help_documents_completion() -> None:
+    output = invoke("--help", env={"COLUMNS": "80"}).output
+    assert 'eval "$(_CLAIMCHECK_COMPLETE=bash_source claimcheck)"' in output
+    assert "claim ids, source ids, tags, rule codes" in output

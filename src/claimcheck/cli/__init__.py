@@ -27,6 +27,10 @@ from claimcheck.cli.reports import conflicts, list_claims, show, sources
 from claimcheck.cli.validate import validate
 
 EXIT_INTERNAL_ERROR = 3
+COMPLETION_HELP = ("\b\nShell completion (commands, options, claim ids, source ids, tags, rule codes):\n"
+                   '  bash, in ~/.bashrc:  eval "$(_CLAIMCHECK_COMPLETE=bash_source claimcheck)"\n'
+                   '  zsh, in ~/.zshrc:    eval "$(_CLAIMCHECK_COMPLETE=zsh_source claimcheck)"\n'
+                   "  fish:                _CLAIMCHECK_COMPLETE=fish_source claimcheck | source")
 #: rich's own code when a reader closes the pipe; every format now ends the same way.
 EXIT_BROKEN_PIPE = 1
 #: Set (to anything) to see the traceback of an internal error.
@@ -74,7 +78,7 @@ def _report_internal_error(ctx: click.Context, error: Exception) -> None:
                    err=True)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=examples(
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=COMPLETION_HELP + "\n\n" + examples(
     "claimcheck init my-review",
     "claimcheck validate",
     "claimcheck conflicts --fail",

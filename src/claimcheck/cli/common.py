@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from claimcheck import formats
+from claimcheck.cli.completion import DEFAULT_REGISTRY, rule_codes
 from claimcheck.formats.base import Output
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from claimcheck.views.report import Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-DEFAULT_REGISTRY = "claims.yaml"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,9 +51,9 @@ def format_option(view: str) -> Callable[[F], F]:
 def run_options(function: F) -> F:
     """The options of every command that reads a registry: rule selection, configuration, --quiet."""
     options = (
-        click.option("--select", "select", multiple=True, metavar="CODES",
+        click.option("--select", "select", multiple=True, metavar="CODES", shell_complete=rule_codes,
                      help="Report only these codes or prefixes (CC3, CC303, ALL); repeat or separate with commas."),
-        click.option("--ignore", "ignore", multiple=True, metavar="CODES",
+        click.option("--ignore", "ignore", multiple=True, metavar="CODES", shell_complete=rule_codes,
                      help="Do not report these codes or prefixes; a more specific --select wins (see README)."),
         click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                      help="Use this configuration file instead of looking for claimcheck.toml or pyproject.toml."),

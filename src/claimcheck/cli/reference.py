@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from claimcheck.cli.common import examples, fail_usage
+from claimcheck.cli.completion import rule_codes
 
 
 @click.command(epilog=examples("claimcheck schema > claims.schema.json"))
@@ -18,7 +19,7 @@ def schema() -> None:
 
 
 @click.command(epilog=examples("claimcheck rule CC101", "claimcheck rule quote-not-found"))
-@click.argument("code")
+@click.argument("code", shell_complete=rule_codes)
 def rule(code: str) -> None:
     """Explain one rule, by code (CC101) or name (quote-not-found)."""
     from claimcheck.findings.rule_docs import rule_markdown
