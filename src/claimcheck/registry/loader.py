@@ -27,6 +27,7 @@ from typing import Any, NoReturn
 
 import yaml
 
+from claimcheck import progress
 from claimcheck.findings import DataPath, Finding, Position
 from claimcheck.findings.rules import rule
 from claimcheck.registry.limits import DEFAULT_LIMITS, Limits, describe
@@ -281,13 +282,34 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+#: A registry shorter than this (in characters) is read too quickly for a bar.
+PROGRESS_FROM = 1 << 20
+#: How often, in parser events, the bar of a long read moves.
+_EVENTS_PER_UPDATE = 4096
+
+
+def _reporting(get_event: Any, update: Any) -> Any:
+    """`get_event`, telling `update` how far into the text the parser is, every so many events."""
+    count = 0
+
+    def next_event() -> Any:
+        nonlocal count
+        event = get_event()
+        count += 1
+        if count % _EVENTS_PER_UPDATE == 0:
+            update(event.start_mark.index)
+        return event
+
+    return next_event
+
+
 def load_yaml(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadedYaml:
     """Parse YAML text into plain data and a SourceMap, with loading findings."""
     builder = _Builder(Lines(text), limits)
     parser = _YamlLoader(text)
     try:
-        with paused_gc():
-            builder.run(parser.get_event)
+        with paused_gc(), progress.measuring("Reading the registry", len(text), PROGRESS_FROM) as update:
+            builder.run(parser.get_event if update is progress.measuring_off else _reporting(parser.get_event, update))
     except yaml.MarkedYAMLError as error:
         return LoadedYaml(None, builder.source_map(), builder.findings + [_syntax_finding(error, builder.lines)])
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
