@@ -1,9 +1,11 @@
-"""Regenerate the real command outputs shown in README.md.
+"""Regenerate the real command outputs shown in README.md, and the reference pages bundled with the package.
 
 Each block between `<!-- output: claimcheck ARGS -->` and `<!-- /output -->` is replaced
 by what `claimcheck ARGS` prints on the bundled registry (80 columns, no colour), as text; each
 between `<!-- markdown: claimcheck ARGS -->` and `<!-- /markdown -->`, by the markdown it prints. A test runs
-`render()` and fails when the README is stale. Run: python scripts/update_readme.py
+`render()` and fails when the README is stale. The pages `claimcheck docs` prints are copies of
+docs/'s pages in src/claimcheck/manual/ (`stale_pages()` names those that differ).
+Run: python scripts/update_readme.py
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from claimcheck.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
+MANUAL = ROOT / "src" / "claimcheck" / "manual"
 BLOCK = re.compile(r"(<!-- output: claimcheck (?P<args>.*?) -->\n)```text\n.*?```\n(<!-- /output -->)", re.DOTALL)
 #: A block shown as rendered markdown (a table), not as a terminal's text.
 MARKDOWN_BLOCK = re.compile(r"(<!-- markdown: claimcheck (?P<args>.*?) -->\n).*?(<!-- /markdown -->)", re.DOTALL)
@@ -41,6 +44,14 @@ def render(text: str) -> str:
     return MARKDOWN_BLOCK.sub(replace_markdown, BLOCK.sub(replace, text))
 
 
+def stale_pages() -> list[str]:
+    """The bundled pages that differ from their docs/ page."""
+    from claimcheck.manual import PAGES
+
+    return [name for name in PAGES if not (MANUAL / f"{name}.md").exists()
+            or (MANUAL / f"{name}.md").read_bytes() != (ROOT / "docs" / f"{name}.md").read_bytes()]
+
+
 def main_() -> int:
     import os
 
@@ -52,6 +63,9 @@ def main_() -> int:
         print("README.md updated")
     else:
         print("README.md is up to date")
+    for name in stale_pages():
+        (MANUAL / f"{name}.md").write_bytes((ROOT / "docs" / f"{name}.md").read_bytes())
+        print(f"src/claimcheck/manual/{name}.md updated")
     return 0
 
 

@@ -31,7 +31,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"judge", "extract"}),
     frozenset({"registry"}),
     frozenset({"findings"}),
-    frozenset({"values", "stats", "progress", "safe_write", "claimcheck"}),
+    frozenset({"values", "stats", "progress", "safe_write", "manual", "claimcheck"}),
 )
 RANK = {unit: rank for rank, layer in enumerate(LAYERS) for unit in layer}
 

@@ -48,6 +48,30 @@ def test_warnings_alone_exit_0_unless_strict(registry) -> None:
     assert invoke("validate", "--strict").exit_code == 1
 
 
+def test_quiet_prints_nothing_on_success(registry) -> None:
+    registry(MINIMAL_SOURCES + CLAIM)
+    result = invoke("validate", "-q")
+    assert (result.exit_code, result.output) == (0, "")
+
+
+def test_quiet_prints_only_the_findings(registry) -> None:
+    registry(BROKEN)
+    result = invoke("validate", "--quiet")
+    assert (result.exit_code, result.output) == (
+        1, "claims.yaml:17:15: CC304 [error] `31/30`: k = 31 is more than n = 30 (count-exceeds-total)\n")
+
+
+def test_errors_only_leaves_warnings_out(registry) -> None:
+    registry(UNUSED.replace("says: 11/30", "says: 31/30"))
+    result = invoke("validate", "--errors-only")
+    assert (result.exit_code, result.output) == (
+        1, ("claims.yaml:20:15: CC304 [error] `31/30`: k = 31 is more than n = 30 (count-exceeds-total)\n"
+           "Found 1 error.\n"))
+    registry(UNUSED)
+    result = invoke("validate", "--errors-only", "--strict")
+    assert (result.exit_code, result.output) == (0, "All checks passed.\n")
+
+
 def test_json_format(registry) -> None:
     registry(BROKEN)
     result = invoke("validate", "--format", "json")
@@ -86,10 +110,33 @@ def test_missing_registry_exits_2(registry) -> None:
     assert result.output == "claimcheck: error: nowhere.yaml: no such file\n"
 
 
-def test_a_directory_exits_2(registry, tmp_path) -> None:
+def test_a_folder_without_a_registry_says_how_to_start_one(registry, tmp_path) -> None:
     (tmp_path / "folder").mkdir()
     result = invoke("validate", "folder")
-    assert (result.exit_code, result.output) == (2, "claimcheck: error: folder: is a directory, not a registry file\n")
+    assert (result.exit_code, result.output) == (
+        2, "claimcheck: error: folder has no claims.yaml; start one there with `claimcheck init folder`\n")
+
+
+def test_no_registry_here_says_how_to_start(registry) -> None:
+    result = invoke("validate")
+    assert (result.exit_code, result.output) == (
+        2, ("claimcheck: error: no claims.yaml here; name a registry (`claimcheck validate path/to/claims.yaml`, "
+           "or the folder that holds it), or start one here with `claimcheck init`\n"))
+    assert "`claimcheck list path/to/claims.yaml`" in invoke("list").output
+
+
+@pytest.mark.parametrize("command", [["validate"], ["list"], ["show", "response"]])
+def test_a_folder_names_the_registry_in_it(registry, tmp_path, monkeypatch: pytest.MonkeyPatch,
+                                           command: list[str]) -> None:
+    registry(BROKEN)
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    result = invoke(*command, str(tmp_path))
+    assert result.exit_code == 1
+    if command == ["validate"]:
+        assert result.output == (
+            f"{tmp_path}/claims.yaml:17:15: CC304 [error] `31/30`: k = 31 is more than n = 30 (count-exceeds-total)\n"
+            "Found 1 error.\n")
 
 
 def test_unknown_option_is_a_usage_error(registry) -> None:
@@ -115,6 +162,15 @@ def test_color_flag_wins(registry) -> None:
     assert "\x1b[" in invoke("validate", "--color").output
     assert "\x1b[" in invoke("validate", "--color", env={"NO_COLOR": "1"}).output
     assert "\x1b[" not in invoke("validate", "--no-color").output
+
+
+@pytest.mark.parametrize("command", [["validate"], ["list"], ["conflicts", "--all"]])
+def test_color_flag_beats_no_color_in_the_environment(registry, command: list[str]) -> None:
+    """no-color.org: an explicit flag wins over NO_COLOR; colours too, not only bold."""
+    registry(BROKEN if command == ["validate"] else MINIMAL_SOURCES + CLAIM)
+    coloured = invoke(*command, "--color", env={"NO_COLOR": "1"}).output
+    assert coloured == invoke(*command, "--color").output
+    assert any(f"\x1b[{code}m" in coloured for code in ("31", "1;31", "32", "33", "36"))
 
 
 def test_no_color_on_a_terminal(registry, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -253,3 +309,96 @@ def test_every_output_shows_an_elision_as_one_mark(registry) -> None:
     assert '"We found […] 11 of 30 men"' in invoke("show", "response", "--no-color").output
     data = json_of(invoke("show", "response", "--format", "json").output, "claim")
     assert data["evidence"][0]["quote"] == "We found […] 11 of 30 men"
+
+
+# ------------------------------------------------------------ docs
+
+def test_docs_lists_the_pages() -> None:
+    result = invoke("docs")
+    assert (result.exit_code, result.output) == (0, (
+        "format       the registry format: sources, claims, evidence and the says value language\n"
+        "grading      how list and show grade the evidence, step by step\n"
+        "statistics   every statistic claimcheck computes, with its formula and reference\n"
+        "json         the fields of --format json\n"
+        "sarif        the fields of --format sarif\n"
+        "reliability  what claimcheck guarantees on broken input, and the limits (--limit)\n"
+        "\n`claimcheck docs PAGE` prints one; `claimcheck rule CODE` explains a finding's code.\n"))
+
+
+def test_docs_prints_a_page_of_the_installed_version() -> None:
+    result = invoke("docs", "format")
+    assert result.exit_code == 0
+    assert result.output == (ROOT / "docs" / "format.md").read_text(encoding="utf-8").rstrip("\n") + "\n"
+
+
+def test_docs_suggests_a_page() -> None:
+    result = invoke("docs", "formt")
+    assert (result.exit_code, result.output) == (2, "claimcheck: error: no page `formt`; did you mean `format`?\n")
+
+
+def test_every_claimcheck_docs_page_the_tool_names_exists() -> None:
+    """Every `claimcheck docs PAGE` in the package's messages, help and starter names a bundled page,
+    and no message sends a user to the repository's docs/ folder."""
+    import re
+
+    from claimcheck.manual import PAGES
+
+    package = ROOT / "src" / "claimcheck"
+    texts = [p.read_text(encoding="utf-8") for p in [*package.rglob("*.py"), *package.rglob("*.yaml")]
+             if "fuzz" not in p.parts]
+    named = {name for text in texts for name in re.findall(r"claimcheck docs ([a-z]+)", text)}
+    assert named and named <= set(PAGES)
+    assert "claimcheck's repository" not in "".join(texts)
+
+
+def test_top_level_help_shows_every_summary_whole_in_80_columns() -> None:
+    from claimcheck.cli import SUMMARIES, main
+
+    output = invoke("--help", env={"COLUMNS": "80"}).output
+    listed = output.split("Commands:\n")[1].split("\n\n")[0].splitlines()
+    assert listed == [f"  {name:<9}  {SUMMARIES[name]}" for name in sorted(main.commands)]
+    assert max(len(line) for line in listed) <= 80 and "..." not in output.split("Commands:")[1]
+
+
+# ------------------------------------------------------------ shell completion
+
+def complete(line: str) -> list[str]:
+    """What bash completion offers for the last word of `line` (click's bash protocol: `type,value`)."""
+    from click.testing import CliRunner
+
+    from claimcheck.cli import main
+
+    words = line.split(" ")
+    env = {"_CLAIMCHECK_COMPLETE": "bash_complete", "COMP_WORDS": line, "COMP_CWORD": str(len(words) - 1)}
+    result = CliRunner().invoke(main, [], prog_name="claimcheck", env=env)
+    return result.output.splitlines()
+
+
+@pytest.mark.parametrize("line, offered", [
+    ("claimcheck show ov", ["plain,overall-motile-sperm"]),
+    ("claimcheck list --tag effic", ["plain,efficacy"]),
+    ("claimcheck list --source news-", ["plain,news-isotretinoin-infertility"]),
+    ("claimcheck extract aksoy", ["plain,aksoy-blog-2025", "file,aksoy"]),
+    ("claimcheck rule CC40", ["plain,CC401", "plain,CC402", "plain,CC403", "plain,CC404", "plain,CC405",
+                              "plain,CC406"]),
+    ("claimcheck validate --ignore CC1,cc20", ["plain,CC1,CC201", "plain,CC1,CC202", "plain,CC1,CC203",
+                                               "plain,CC1,CC204", "plain,CC1,CC205", "plain,CC1,CC206",
+                                               "plain,CC1,CC207", "plain,CC1,CC208", "plain,CC1,CC209"]),
+])
+def test_completion_offers_the_words_of_the_registry(monkeypatch: pytest.MonkeyPatch, line: str,
+                                                     offered: list[str]) -> None:
+    monkeypatch.chdir(ROOT)
+    assert complete(line) == offered
+
+
+def test_completion_reads_the_registry_named_on_the_line_and_survives_a_broken_one(registry, tmp_path) -> None:
+    registry(MINIMAL_SOURCES + CLAIM, name="other.yaml")
+    assert complete("claimcheck list other.yaml --source stu") == ["plain,study-a"]
+    registry("version: 1\nclaims: [\n")
+    assert complete("claimcheck show re") in ([], [""])
+
+
+def test_top_level_help_documents_completion() -> None:
+    output = invoke("--help", env={"COLUMNS": "80"}).output
+    assert 'eval "$(_CLAIMCHECK_COMPLETE=bash_source claimcheck)"' in output
+    assert "claim ids, source ids, tags, rule codes" in output

@@ -55,6 +55,9 @@ def test_every_key(tmp_path: Path) -> None:
      "claimcheck.toml:2:1: unknown key `selct` in claimcheck.toml; did you mean `select`?"),
     ("pyproject.toml", "[tool.claimcheck]\n  fail_on = \"tension\"\n",
      "pyproject.toml:2:3: unknown key `fail_on` in [tool.claimcheck]; did you mean `fail-on`?"),
+    ("claimcheck.toml", "# pasted from the README\n[tool.claimcheck]\nstrict = true\n",
+     ("claimcheck.toml:2:1: `[tool.claimcheck]` is the table header of pyproject.toml; in claimcheck.toml the "
+      "settings stand alone: remove the `[tool.claimcheck]` line")),
     ("claimcheck.toml", "colour = true\n",
      ("claimcheck.toml:1:1: unknown key `colour` in claimcheck.toml; known keys: registry, select, ignore, strict, "
      "fail-on, alpha, format, limits")),

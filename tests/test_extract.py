@@ -282,12 +282,11 @@ def test_coverage_lists_the_gaps_and_fails_below_the_minimum(registry) -> None:
     result = invoke("coverage", "--min", "90")
     assert result.exit_code == 1
     assert result.output == (
-        "                                                       \n"
-        "  source   candidates   covered   left out   coverage  \n"
-        " ───────────────────────────────────────────────────── \n"
-        "  news-a            3         2          1      66.7%  \n"
-        "  total             3         2          1      66.7%  \n"
-        "                                                       \n"
+        "  source   candidates   covered   left out   coverage\n"
+        " ─────────────────────────────────────────────────────\n"
+        "  news-a            3         2          1      66.7%\n"
+        "  total             3         2          1      66.7%\n"
+        "\n"
         "Not covered (register each, or add it to `left_out:` with a reason):\n"
         "  texts/news.txt:2:1: proportion about 5%\n"
         '      "About 5% of men had a rash."\n'

@@ -269,6 +269,13 @@ def test_cc103_source_file_missing(registry) -> None:
         12, 11, expect("CC103"), "`path: texts/news.txt`: no such file")
 
 
+def test_cc103_suggests_the_nearest_file_of_the_folder(registry) -> None:
+    registry(_with_path("11 out of 30"), files={"texts/new.txt": ARTICLE, "texts/study.txt": ARTICLE})
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["message"]) == (
+        12, 11, expect("CC103"), "`path: texts/news.txt`: no such file; did you mean `texts/new.txt`?")
+
+
 @pytest.mark.parametrize("files, message", [
     ({"texts/news.txt/inner.txt": "x"}, "`path: texts/news.txt` is a directory, not a file"),
     ({"texts/news.txt": b"caf\xe9"}, "`path: texts/news.txt` is not UTF-8 text (byte offset 3)"),
@@ -293,14 +300,23 @@ def test_cc201_missing_field(registry) -> None:
     registry(MINIMAL_SOURCES + GOOD_CLAIM.replace('        quote: "11 of 30 men"\n', ""))
     f = only()
     assert (f["line"], f["column"], f["code"]) == (16, 9, expect("CC201"))
-    assert f["message"] == "evidence entry 1 of claim 1 is missing required field `quote`"
+    assert f["message"] == "evidence entry 1 of claim `response` is missing required field `quote`"
+
+
+def test_cc201_names_a_claim_by_its_id_or_by_its_position_without_one(registry) -> None:
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("    statement: Share who responded\n", ""))
+    assert only()["message"] == "claim `response` is missing required field `statement`"
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("  - id: response\n    statement", "  - statement"))
+    assert only()["message"] == "claim 1 is missing required field `id`"
+    registry(MINIMAL_SOURCES.replace("    title: Study A\n", "") + GOOD_CLAIM)
+    assert only()["message"] == "source `study-a` is missing required field `title`"
 
 
 def test_cc202_unknown_field_points_at_the_key_and_suggests(registry) -> None:
     registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("quote:", "qoute:"))
     f = only()
     assert (f["line"], f["column"], f["code"]) == (18, 9, expect("CC202"))
-    assert f["message"] == "unknown field `qoute` in evidence entry 1 of claim 1; did you mean `quote`?"
+    assert f["message"] == "unknown field `qoute` in evidence entry 1 of claim `response`; did you mean `quote`?"
 
 
 @pytest.mark.parametrize("old, new, position, message", [
@@ -470,7 +486,7 @@ def _effects(*says: str) -> str:
 
 @pytest.mark.parametrize("says, line, code, message", [
     ("1.0e400", 17, "CC310", ("the number `1.0e400` is too large: numbers in `says` lie below 10^15 in magnitude "
-                             "(docs/format.md)")),
+                             "(`claimcheck docs format`)")),
     ("RR 0.65 (95% CI 0.75 to 0.93)", 17, "CC311",
      "`RR 0.65 (95% CI 0.75 to 0.93)`: the estimate 0.65 lies outside its own interval, 0.75 to 0.93"),
     ("MD -2.1 (95% CI -1.2 to -3.0)", 17, "CC312",
@@ -686,6 +702,16 @@ def test_cc403_unused_ignore(registry) -> None:
     f = only()
     assert (f["line"], f["column"], f["code"], f["severity"]) == (15, 14, expect("CC403"), "warning")
     assert f["message"] == "`CC303` silences no finding in this claim; remove it from `ignore`"
+
+
+def test_cc403_is_not_reported_in_an_item_with_an_error_of_its_own(registry) -> None:
+    """An invalid id leaves the claim unchecked: its `ignore` is not advice to remove a code it may need."""
+    registry(MINIMAL_SOURCES + GOOD_CLAIM.replace("    evidence:", "    ignore: [CC303]\n    evidence:")
+             .replace("id: response", "id: Response Rate"))
+    f = only()
+    assert (f["line"], f["column"], f["code"]) == (13, 9, expect("CC205"))
+    assert f["message"] == ("`id` must be a slug: lowercase letters, digits and hyphens; got the text "
+                            "`Response Rate`")
 
 
 def test_cc403_names_file_level_codes_as_never_silenced_per_item(registry) -> None:

@@ -187,3 +187,26 @@ def test_the_plain_coverage_table_is_the_table_rich_draws(sources: list[dict[str
         assert plain is not None
     if plain is not None:
         assert plain == _drawn(text_rich._coverage_table(cells), width)
+
+
+@pytest.mark.parametrize("command", [["list"], ["conflicts", "--all"], ["sources"], ["show", "overall-motile-sperm"],
+                                     ["coverage"], ["extract", "news-isotretinoin-infertility"]])
+def test_piped_reports_have_no_leading_blank_line_nor_trailing_white_space(
+        command: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    lines = invoke(*command, env={"COLUMNS": "120"}).output.split("\n")
+    assert lines[0].strip() and lines[-1] == ""
+    assert [line for line in lines if line != line.rstrip()] == []
+
+
+def test_tidy_lines_pass_on_whole_lines_trimmed() -> None:
+    import io
+
+    from claimcheck.formats.text import TidyLines
+
+    stream = io.StringIO()
+    tidy = TidyLines(stream)
+    for piece in ("   \n", "\n  a  ", "b \n\n", "c   "):
+        tidy.write(piece)
+    tidy.close()
+    assert stream.getvalue() == "  a  b\n\nc\n"

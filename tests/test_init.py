@@ -28,8 +28,20 @@ def test_init_writes_the_starter_and_says_what_next(tmp_path: Path, monkeypatch)
         "  claimcheck validate          # the example passes every check\n"
         "  edit claims.yaml: put your documents in place of the fictional source and claim,\n"
         "    their texts under sources/, and run claimcheck validate after every edit\n"
+        "  git init                     # pre-commit works in a git repository\n"
+        "  pip install pre-commit       # a tool of its own, installed separately\n"
         "  pre-commit install           # to run claimcheck before every commit\n")
     assert sorted(files_under(tmp_path / "review")) == sorted(WRITTEN)
+
+
+def test_init_in_a_git_repository_does_not_say_git_init(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    result = invoke("init", "review")
+    assert result.output.endswith(
+        "    their texts under sources/, and run claimcheck validate after every edit\n"
+        "  pip install pre-commit       # a tool of its own, installed separately\n"
+        "  pre-commit install           # to run claimcheck before every commit\n")
 
 
 def test_the_starter_validates_clean(tmp_path: Path, monkeypatch) -> None:

@@ -113,3 +113,48 @@ def test_line_starts_are_where_each_line_begins_after_crlf_cr_or_lf(text: str, p
             assert _line_starts(case) == [0, *(match.end() for match in re.finditer(r"\r\n|\r|\n", case))]
     finally:
         loader._LINE_PIECE = whole
+
+
+# ------------------------------------------------------------ YAML syntax errors in a user's words
+
+_CLAIM_HEAD = "version: 1\nclaims:\n  - id: a\n    statement: Sore arms\n    evidence:\n      - source: s\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    (_CLAIM_HEAD + "        says: 11/30\n        quote: Sore arms are common: 11/30   # the words\n",
+     ("claims.yaml:8:36: CC002 [error] the value of `quote` holds `: `, which YAML reads as the start of another "
+     "key: put the value in quotes, as in quote: \"Sore arms are common: 11/30\" (yaml-syntax)")),
+    (_CLAIM_HEAD + "        says: 11/30\n        quote: Arms \"sore\": 11/30\n",
+     ("claims.yaml:8:27: CC002 [error] the value of `quote` holds `: `, which YAML reads as the start of another "
+     "key: put the value in quotes, as in quote: 'Arms \"sore\": 11/30' (yaml-syntax)")),
+    (_CLAIM_HEAD + "        says: 11/30\n       quote: Sore arms\n",
+     ("claims.yaml:8:8: CC002 [error] this line is indented 7 spaces and the line above it 8: the keys of one "
+     "mapping must line up; indent it as its neighbours (yaml-syntax)")),
+    (_CLAIM_HEAD + "        says: 11/30\n          quote: Sore arms\n",
+     ("claims.yaml:8:11: CC002 [error] this line is indented 10 spaces and the line above it 8: the keys of one "
+     "mapping must line up; indent it as its neighbours (yaml-syntax)")),
+    (_CLAIM_HEAD + "        says: 11/30\n\tquote: Sore arms\n",
+     ("claims.yaml:8:1: CC002 [error] a tab here: YAML indents with spaces only; replace the tab with spaces "
+     "(yaml-syntax)")),
+    (_CLAIM_HEAD + "        says: 11/30\n        quote: \"Sore arms\" in most\n",
+     ("claims.yaml:8:28: CC002 [error] text after the closing quote: a quoted value ends at its quote; put the "
+     "whole value in quotes (yaml-syntax)")),
+    (_CLAIM_HEAD + "        says: 11/30\n        quote: \"Sore arms\n  - id: b\n    statement: B\n",
+     ("claims.yaml:8:16: CC002 [error] the quote \" that opens this value is never closed: end the value with \" "
+     "(yaml-syntax)")),
+])
+def test_yaml_syntax_errors_name_the_line_and_the_likely_cause(registry, text: str, expected: str) -> None:
+    from conftest import invoke
+
+    registry(text)
+    result = invoke("validate", "-q")
+    assert (result.exit_code, result.output) == (1, expected + "\n")
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["a: b", "  c: d: e", "\t- x", "- \"q", "  - 'r'' s", "k:", "   m: 'n' o", "#",
+                                 ""]), max_size=8))
+def test_an_explained_syntax_error_stays_within_the_text(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    for finding in load_yaml(text).findings:
+        assert 1 <= finding.position.line <= max(1, len(re.split(r"\r\n|\r|\n", text)))

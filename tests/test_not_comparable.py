@@ -28,7 +28,6 @@ def test_one_study_s_rate_ratio_reported_as_a_different_rr_conflicts(registry) -
     result = invoke("conflicts")
     assert result.exit_code == 0, result.output
     assert result.output == (
-        "\n"
         "effect The drug lowers the risk of stroke\n"
         "  CONFLICT: same study (`trial-a`), so one measurement, yet `rate ratio 0.83\n"
         "  (95% CI 0.75-0.93)` (IRR 0.83) differs from `RR 0.70` (RR 0.70, read as a rate\n"
@@ -144,7 +143,6 @@ def test_not_comparable_is_listed_but_never_fails(registry) -> None:
 def test_not_comparable_in_text(registry) -> None:
     registry(SOURCES + entries(*OR_AGAINST_HR))
     assert invoke("conflicts").output == (
-        "\n"
         "effect The drug lowers the risk of stroke\n"
         "  NOT-COMPARABLE: same study (`trial-a`): `HR 0.83 (95% CI 0.75-0.93)` (HR 0.83)\n"
         "  and `OR 0.70` (OR 0.70) are on different measures (hazard ratio vs odds\n"

@@ -59,3 +59,40 @@ def test_never_when_piped(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "claim-99" in result.stdout and "\x1b" not in result.stdout
+
+
+def test_measured_work_and_a_stage_draw_bars_only_when_long() -> None:
+    terminal = Terminal()
+    with progress.showing(True, terminal):
+        with progress.measuring("Reading", 1000, minimum=100) as update:
+            update(500)
+        with progress.measuring("Skipped", 10, minimum=100) as skipped:
+            assert skipped is progress.measuring_off
+        with progress.stage("Pondering"):
+            pass
+        with progress.stage("Hidden", shown=False):
+            pass
+    drawn = terminal.getvalue()
+    assert "Reading" in drawn and "Pondering" in drawn and "Skipped" not in drawn and "Hidden" not in drawn
+
+
+def test_every_stage_of_a_long_run_shows_progress(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Loading, checking the format, reading the quotes, the checks, comparing and grading each have a bar."""
+    from claimcheck.judge.compare import compare_registry
+    from claimcheck.judge.grading import grade_registry
+    from claimcheck.registry import loader
+    from claimcheck.validate import run
+
+    monkeypatch.setattr(loader, "PROGRESS_FROM", 0)
+    monkeypatch.setattr(run, "PROGRESS_FROM", 0)
+    monkeypatch.setattr(loader, "_EVENTS_PER_UPDATE", 1)
+    (tmp_path / "claims.yaml").write_text(MANY_CLAIMS, encoding="utf-8")
+    terminal = Terminal()
+    with progress.showing(True, terminal):
+        validation = run.validate_file(tmp_path / "claims.yaml", "claims.yaml")
+        assert validation.index is not None
+        grade_registry(validation.index, compare_registry(validation.index))
+    drawn = terminal.getvalue()
+    for label in ("Reading the registry", "Checking the format", "Reading the quotes in the texts",
+                  "Running the checks", "Comparing claims", "Grading claims"):
+        assert label in drawn, label

@@ -58,17 +58,17 @@ def test_every_reading_command_reports_and_exits_1_or_0_with_exit_zero(registry,
 def test_list_shows_the_good_claims_verdict_and_the_broken_claim_as_not_checked(registry) -> None:
     registry(REPRODUCER)
     result = invoke("list")
-    assert result.stdout == " " * 80 + """
-  claim: what each document says                                 status, grade  
- ────────────────────────────────────────────────────────────────────────────── 
-  good                                                           conflict       
-  Share who responded                                            ●○○○ very-low  
-    study-a: 11/30                                                              
-    news-a: 80%                                                                 
-  broken                                                         not checked    
-  Share with a rash                                              1 error        
-    news-a: 5 out of                                                            
-                                                                                
+    assert result.stdout == """\
+  claim: what each document says                                 status, grade
+ ──────────────────────────────────────────────────────────────────────────────
+  good                                                           conflict
+  Share who responded                                            ●○○○ very-low
+    study-a: 11/30
+    news-a: 80%
+  broken                                                         not checked
+  Share with a rash                                              1 error
+    news-a: 5 out of
+
 2 claims: 1 conflict, 1 not checked.
 """
     assert result.stderr == NOTE

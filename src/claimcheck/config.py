@@ -123,6 +123,11 @@ def _read_table(path: Path, shown: str, text: str, header: str | None, table: di
     for key, value in table.items():
         line, column = _find_key(text, header, key) or _find_table(text, header, key) or (1, 1)
         reader = _READERS.get(key)
+        if header is None and key == "tool" and isinstance(value, dict) and "claimcheck" in value:
+            line, column = _table_header_line(text) or (line, column)
+            errors.append(f"{shown}:{line}:{column}: `[{TABLE}]` is the table header of pyproject.toml; in "
+                          f"{path.name} the settings stand alone: remove the `[{TABLE}]` line")
+            continue
         if reader is None:
             hint = difflib.get_close_matches(key, list(_READERS), n=1)
             suggestion = f"; did you mean `{hint[0]}`?" if hint else f"; known keys: {', '.join(_READERS)}"
@@ -136,6 +141,14 @@ def _read_table(path: Path, shown: str, text: str, header: str | None, table: di
     if errors:
         raise ConfigError(errors)
     return Config(file=path, **settings)
+
+
+def _table_header_line(text: str) -> tuple[int, int] | None:
+    """The line and column of a `[tool.claimcheck]` header, if the text has one."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(r"\s*\[\s*tool\s*\.\s*claimcheck\s*\]", line):
+            return number, len(line) - len(line.lstrip()) + 1
+    return None
 
 
 # ------------------------------------------------------------------ values

@@ -1,6 +1,7 @@
 """Progress bars for long runs: on stderr, only on a terminal, never in CI or with --quiet.
 
-A layer wraps a long loop in `track(items, label)`. That costs nothing unless
+A layer wraps a long loop in `track(items, label)`, work counted in other units (the characters
+of a file) in `measuring`, and a step that cannot be counted in `stage`. That costs nothing unless
 the command line has turned progress on for the run (`showing`), and even then
 a bar appears only for at least `MIN_ITEMS` items, so short runs stay silent.
 The bar is transient: it is erased when the work is done, leaving stdout and
@@ -11,7 +12,7 @@ its colour away); --quiet, a pipe, `CI` or `GITHUB_ACTIONS` do.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import IO, Any, TypeVar
@@ -52,12 +53,46 @@ def showing(enabled: bool, stream: IO[str] | None = None) -> Iterator[None]:
             _BAR.reset(token)
 
 
-def track(items: Sequence[T], label: str) -> Iterable[T]:
-    """The items, with a bar while they are worked through when progress is on and they are many."""
+def track(items: Sequence[T], label: str, minimum: int = MIN_ITEMS) -> Iterable[T]:
+    """The items, with a bar while they are worked through when progress is on and they are
+    at least `minimum` (a few steps, each long, may lower it)."""
     bar = _BAR.get()
-    if bar is None or len(items) < MIN_ITEMS:
+    if bar is None or len(items) < max(1, minimum):
         return items
     return _tracked(bar, items, label)
+
+
+def measuring_off(_done: int) -> None:
+    """What `measuring` gives when no bar is drawn: callers may skip feeding it."""
+
+
+@contextmanager
+def measuring(label: str, total: int, minimum: int) -> Iterator[Callable[[int], None]]:
+    """A bar for work measured in units, such as characters read, when there are at least `minimum`:
+    the block calls the function it is given with how many units are done."""
+    bar = _BAR.get()
+    if bar is None or total < minimum:
+        yield measuring_off
+        return
+    task = bar.add_task(label, total=total)
+    try:
+        yield lambda done: bar.update(task, completed=done)
+    finally:
+        bar.remove_task(task)
+
+
+@contextmanager
+def stage(label: str, shown: bool = True) -> Iterator[None]:
+    """A step that cannot be counted, shown (when `shown`) as a bar that pulses while it runs."""
+    bar = _BAR.get()
+    if bar is None or not shown:
+        yield
+        return
+    task = bar.add_task(label, total=None)
+    try:
+        yield
+    finally:
+        bar.remove_task(task)
 
 
 def _tracked(bar: Any, items: Sequence[T], label: str) -> Iterator[T]:

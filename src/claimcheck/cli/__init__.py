@@ -26,7 +26,7 @@ from claimcheck.cli.common import examples
 from claimcheck.cli.extract import coverage, extract, text
 from claimcheck.cli.init import init
 from claimcheck.cli.plot import plot
-from claimcheck.cli.reference import rule, rules, schema
+from claimcheck.cli.reference import docs, rule, rules, schema
 from claimcheck.cli.report import report
 from claimcheck.cli.reports import conflicts, list_claims, show, sources
 from claimcheck.cli.sof import sof
@@ -35,6 +35,10 @@ from claimcheck.cli.validate import validate
 EXIT_INTERNAL_ERROR = 3
 #: The output could not be written: a full device, a closed standard output, an I/O error.
 EXIT_IO_ERROR = 4
+COMPLETION_HELP = ("\b\nShell completion (commands, options, claim ids, source ids, tags, rule codes):\n"
+                   '  bash, in ~/.bashrc:  eval "$(_CLAIMCHECK_COMPLETE=bash_source claimcheck)"\n'
+                   '  zsh, in ~/.zshrc:    eval "$(_CLAIMCHECK_COMPLETE=zsh_source claimcheck)"\n'
+                   "  fish:                _CLAIMCHECK_COMPLETE=fish_source claimcheck | source")
 #: rich's own code when a reader closes the pipe; every format now ends the same way.
 EXIT_BROKEN_PIPE = 1
 #: Set (to anything) to see the traceback of an internal error.
@@ -114,7 +118,7 @@ def _report_internal_error(ctx: click.Context, error: Exception) -> None:
                    err=True)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=examples(
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=COMPLETION_HELP + "\n\n" + examples(
     "claimcheck init my-review",
     "claimcheck validate",
     "claimcheck conflicts --fail",
@@ -127,8 +131,29 @@ def main() -> None:
     and how strong the evidence is, from a YAML registry (claims.yaml)."""
 
 
+#: Each command's line in `claimcheck --help`, short enough to fit whole in 80 columns.
+SUMMARIES = {
+    "init": "Start a registry here or in FOLDER, with an example.",
+    "validate": "Check a registry: format, references, quotes, arithmetic.",
+    "conflicts": "Where documents disagree, claim by claim, and why.",
+    "list": "One row per claim: what each document says, status, grade.",
+    "show": "Everything about one claim: evidence, verdicts, grade.",
+    "sources": "One row per source: type, design, cites, quotes found.",
+    "report": "Write the evidence map, one self-contained HTML page.",
+    "extract": "Find candidate claims in documents, with proposed says.",
+    "coverage": "How much of each source's text the registry covers.",
+    "text": "Print a document's text as claimcheck reads it, with places.",
+    "sof": "A summary-of-findings table, as GRADE lays it out.",
+    "plot": "Draw a claim's forest plot as SVG.",
+    "schema": "Print the JSON Schema of the registry format.",
+    "rules": "List every rule: code, name, severity and summary.",
+    "rule": "Explain one rule, by code (CC101) or name.",
+    "docs": "Print a reference page, such as the registry format.",
+}
+
 for command in (init, validate, conflicts, list_claims, show, sources, sof, plot, report, extract, coverage, text, schema,
-                rules, rule):
+                rules, rule, docs):
+    command.short_help = SUMMARIES[command.name or ""]
     main.add_command(command)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from claimcheck import formats
+from claimcheck.cli.completion import DEFAULT_REGISTRY, rule_codes
 from claimcheck.formats.base import Output, printable
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from claimcheck.views.report import Report
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-DEFAULT_REGISTRY = "claims.yaml"
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -51,17 +51,18 @@ def format_option(view: str) -> Callable[[F], F]:
 def run_options(function: F) -> F:
     """The options of every command that reads a registry: rule selection, configuration, --quiet."""
     options = (
-        click.option("--select", "select", multiple=True, metavar="CODES",
+        click.option("--select", "select", multiple=True, metavar="CODES", shell_complete=rule_codes,
                      help="Report only these codes or prefixes (CC3, CC303, ALL); repeat or separate with commas."),
-        click.option("--ignore", "ignore", multiple=True, metavar="CODES",
+        click.option("--ignore", "ignore", multiple=True, metavar="CODES", shell_complete=rule_codes,
                      help="Do not report these codes or prefixes; a more specific --select wins (see README)."),
         click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                      help="Use this configuration file instead of looking for claimcheck.toml or pyproject.toml."),
         click.option("--isolated", is_flag=True, help="Ignore every configuration file."),
         click.option("--limit", "limit", multiple=True, metavar="NAME=VALUE",
                      help="Change a limit on what is read, such as depth=100 or file-size=1GiB "
-                          "(docs/reliability.md lists them)."),
-        click.option("-q", "--quiet", is_flag=True, help="Never show a progress bar."),
+                          "(`claimcheck docs reliability` lists them)."),
+        click.option("-q", "--quiet", is_flag=True,
+                     help="Never show a progress bar; `validate` prints only the findings, nothing on success."),
     )
     for option in reversed(options):
         function = option(function)
@@ -75,8 +76,8 @@ def fail_usage(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-def stdout(color: bool | None) -> Output:
-    return Output(sys.stdout, color)
+def stdout(color: bool | None, quiet: bool = False) -> Output:
+    return Output(sys.stdout, color, quiet=quiet)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def prepare_run(registries: Sequence[Path], select: Sequence[str] = (), ignore: 
     from claimcheck.findings.selection import RuleSelection, SelectionError, enabled_codes, split_selectors
     from claimcheck.judge.compare import CompareSettings
 
+    registries = [in_folder(Path(registry)) for registry in registries]
     start = Path(registries[0]).parent if registries else Path.cwd()
     try:
         config = Config() if isolated else load_config(config_file) if config_file else discover(start)
@@ -142,6 +144,23 @@ def prepare_run(registries: Sequence[Path], select: Sequence[str] = (), ignore: 
     default = config.registry if config.registry is not None else Path(DEFAULT_REGISTRY)
     compare = CompareSettings() if config.alpha is None else CompareSettings(alpha=config.alpha)
     return Run(config, tuple(registries) or (default,), enabled, compare, quiet, _limits(config, limit))
+
+
+def in_folder(path: Path) -> Path:
+    """A registry named by its folder, as linters take a folder: the folder's claims.yaml."""
+    return path / DEFAULT_REGISTRY if path.is_dir() else path
+
+
+def _missing_registry_hint(registry: Path) -> str | None:
+    """How to go on when a claims.yaml is not there: name another, or start one with `init`."""
+    if registry.name != DEFAULT_REGISTRY or os.path.lexists(registry):
+        return None
+    command = click.get_current_context().info_name or "validate"
+    if registry == Path(DEFAULT_REGISTRY):
+        return (f"no {DEFAULT_REGISTRY} here; name a registry (`claimcheck {command} path/to/claims.yaml`, "
+                "or the folder that holds it), or start one here with `claimcheck init`")
+    folder = display_name(registry.parent)
+    return f"{folder} has no {DEFAULT_REGISTRY}; start one there with `claimcheck init {folder}`"
 
 
 def _limits(config: Config, assignments: Sequence[str]) -> Limits:
@@ -163,7 +182,7 @@ def validate_registry(registry: Path, run: Run | None = None) -> Validation:
     try:
         validation = validate_file(registry, display_name(registry), run.compare, run.limits)
     except RegistryReadError as error:
-        fail_usage(str(error))
+        fail_usage(_missing_registry_hint(registry) or str(error))
     validation.findings = [f for f in validation.findings if f.code in run.enabled]
     validation.silenced = [f for f in validation.silenced if f.code in run.enabled]
     return validation
@@ -182,8 +201,9 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def print_findings(findings: list[LocatedFinding], output_format: str, color: bool | None) -> None:
-    formats.get(output_format).findings(findings, stdout(color))
+def print_findings(findings: list[LocatedFinding], output_format: str, color: bool | None,
+                   quiet: bool = False) -> None:
+    formats.get(output_format).findings(findings, stdout(color, quiet))
 
 
 def load_report(registry: Path | None, run: Run | None = None, only_claim: str | None = None) -> Report:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from claimcheck import formats
+from claimcheck.cli import completion
 from claimcheck.cli.common import (
     color_option,
     display_name,
@@ -41,7 +42,8 @@ KINDS = ("proportion", "count", "duration", "dose", "effect", "stance")
     "claimcheck extract sources/new-article.txt --format yaml -o stubs.yaml",
     "claimcheck extract news-isotretinoin-infertility --kind proportion --format json",
 ))
-@click.argument("documents", nargs=-1, required=True, metavar="SOURCE_ID_OR_PATH...")
+@click.argument("documents", nargs=-1, required=True, metavar="SOURCE_ID_OR_PATH...",
+                shell_complete=completion.source_ids_or_paths)
 @click.option("--registry", "registry", type=click.Path(dir_okay=True, path_type=Path),
               help="The registry whose source ids name documents. [default: claims.yaml, when it exists]")
 @format_option(formats.CANDIDATES)

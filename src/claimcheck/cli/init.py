@@ -35,5 +35,16 @@ def init(folder: Path) -> None:
     steps += ["claimcheck validate          # the example passes every check",
               "edit claims.yaml: put your documents in place of the fictional source and claim,",
               "  their texts under sources/, and run claimcheck validate after every edit",
+              *([] if _in_git_repository(folder) else ["git init                     # pre-commit works in a git repository"]),
+              "pip install pre-commit       # a tool of its own, installed separately",
               "pre-commit install           # to run claimcheck before every commit"]
     click.echo("\nNext:\n" + "\n".join(f"  {step}" for step in steps))
+
+
+def _in_git_repository(folder: Path) -> bool:
+    """Whether `folder` lies in a git work tree: it or a folder above it holds `.git`."""
+    try:
+        resolved = folder.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return any((place / ".git").exists() for place in (resolved, *resolved.parents))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from claimcheck.cli.common import examples, fail_usage
+from claimcheck.cli.completion import rule_codes
 
 
 @click.command(epilog=examples("claimcheck schema > claims.schema.json"))
@@ -18,7 +19,7 @@ def schema() -> None:
 
 
 @click.command(epilog=examples("claimcheck rule CC101", "claimcheck rule quote-not-found"))
-@click.argument("code")
+@click.argument("code", shell_complete=rule_codes)
 def rule(code: str) -> None:
     """Explain one rule, by code (CC101) or name (quote-not-found)."""
     from claimcheck.findings.rule_docs import rule_markdown
@@ -54,3 +55,26 @@ def rules(output_format: str) -> None:
         for r in RULES.values():
             marker = "E" if r.severity is Severity.ERROR else "W"
             click.echo(f"{r.code} {marker} {r.name:<26} {r.summary}")
+
+
+@click.command(name="docs", epilog=examples("claimcheck docs", "claimcheck docs format", "claimcheck docs format | less"))
+@click.argument("page", required=False)
+def docs(page: str | None) -> None:
+    """Print a reference page of the installed version (the registry format, grading, ...);
+    without PAGE, list them."""
+    from claimcheck import manual
+
+    if page is None:
+        width = max(map(len, manual.PAGES))
+        for name, summary in manual.PAGES.items():
+            click.echo(f"{name:<{width}}  {summary}")
+        click.echo("\n`claimcheck docs PAGE` prints one; `claimcheck rule CODE` explains a finding's code.")
+        return
+    try:
+        click.echo(manual.page(page.lower()).rstrip("\n"))
+    except KeyError:
+        import difflib
+
+        close = difflib.get_close_matches(page.lower(), list(manual.PAGES), n=1)
+        hint = f"; did you mean `{close[0]}`?" if close else f"; the pages are: {', '.join(manual.PAGES)}"
+        fail_usage(f"no page `{page}`{hint}")

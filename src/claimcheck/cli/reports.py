@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from claimcheck import formats
+from claimcheck.cli import completion
 from claimcheck.cli.common import (
     color_option,
     examples,
@@ -75,8 +76,9 @@ def conflicts(registry: Path | None, output_format: str | None, include_agree: b
 @registry_argument
 @format_option(formats.CLAIMS)
 @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES), help="Only claims with this status.")
-@click.option("--tag", "tags", multiple=True, help="Only claims with this tag.")
-@click.option("--source", "sources", multiple=True, help="Only claims stated by this source.")
+@click.option("--tag", "tags", multiple=True, shell_complete=completion.tags, help="Only claims with this tag.")
+@click.option("--source", "sources", multiple=True, shell_complete=completion.source_ids,
+              help="Only claims stated by this source.")
 @click.option("--grade", "grades", multiple=True, type=click.Choice(GRADES), help="Only claims of this grade.")
 @click.option("--min-grade", type=click.Choice(GRADES), help="Only claims of this grade or better.")
 @exit_zero_option
@@ -102,7 +104,7 @@ def list_claims(registry: Path | None, output_format: str | None, statuses: tupl
     "claimcheck show overall-motile-sperm",
     "claimcheck show overall-motile-sperm --format json",
 ))
-@click.argument("claim")
+@click.argument("claim", shell_complete=completion.claim_ids)
 @registry_argument
 @format_option(formats.CLAIM)
 @exit_zero_option

@@ -28,11 +28,13 @@ Rows = Sequence[dict[str, Any]]
 
 @dataclass(frozen=True)
 class Output:
-    """Where a format writes, and how: colour (None lets the colour rule decide) and width."""
+    """Where a format writes, and how: colour (None lets the colour rule decide), width, and
+    whether to leave out what is not a finding (the summary line), as `--quiet` asks."""
 
     stream: IO[str]
     color: bool | None = None
     width: int | None = None
+    quiet: bool = False
 
     def write(self, text: str) -> None:
         """Write text as whole lines; nothing at all for empty text."""

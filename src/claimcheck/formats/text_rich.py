@@ -40,7 +40,9 @@ def make_console(color: bool | None, stream: IO[str] | None = None, width: int |
     if not wants_colour(color, stream):
         return Console(file=stream, force_terminal=False, no_color=True, color_system=None,
                        highlight=False, emoji=False, markup=False, width=width or _plain_width())
-    return Console(file=stream, force_terminal=True, highlight=False, emoji=False, markup=False, width=width)
+    # no_color=False: rich would otherwise read NO_COLOR itself, and an explicit --color must beat it.
+    return Console(file=stream, force_terminal=True, no_color=False, highlight=False, emoji=False, markup=False,
+                   width=width)
 
 
 def _plain_width() -> int:
@@ -115,8 +117,9 @@ def _print_conflicts(rows: Rows, console: Console) -> None:
         first = merged[0]
         if first["claim"] != claim:
             _print_notes(notes, console)
+            if claim is not None:
+                console.print()  # a blank line between claims, none before the first
             claim, notes = first["claim"], []
-            console.print()
             _indented(console, Text.assemble(_text(claim, "bold"), " ", _text(first["statement"], "dim")), 0)
         _print_pair(merged, console)
         if first.get("note") and first["note"] not in notes:

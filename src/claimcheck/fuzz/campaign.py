@@ -41,6 +41,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "schema": (("schema",),),
     "rules": (("rules", "--format", "FORMAT"),),
     "rule": (("rule", "CC101"),),
+    "docs": (("docs", "format"),),
     "init": (("init", "new-folder"),),
 }
 #: The formats each view offers, taken from the formats registry when the campaign starts.

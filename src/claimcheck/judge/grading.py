@@ -26,6 +26,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from claimcheck import progress
 from claimcheck.judge.compare import ClaimComparison
 from claimcheck.judge.pooling import ClaimEstimates, ClaimPool, StudyEstimate, claim_estimates
 from claimcheck.judge.statements import Effect
@@ -83,7 +84,7 @@ class SourceFlags:
 
 def grade_registry(index: RegistryIndex, comparisons: Sequence[ClaimComparison]) -> dict[str, ClaimGrade]:
     sources = SourceFlags.of(index)
-    return {c.claim.id: grade_claim(index, c, sources) for c in comparisons}
+    return {c.claim.id: grade_claim(index, c, sources) for c in progress.track(comparisons, "Grading claims")}
 
 
 def grade_claim(index: RegistryIndex, comparison: ClaimComparison, sources: SourceFlags | None = None) -> ClaimGrade:

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from claimcheck import progress
 from claimcheck.findings import DataPath
 from claimcheck.registry.model import Claim, Evidence, LeftOut, Registry, Source
 from claimcheck.registry.provenance import Provenance, trace
@@ -104,7 +105,7 @@ def build_index(model: ModelResult, texts: Mapping[str, SourceText],
                           invalid_item_references=model.invalid_item_references,
                           left_out_indexes=model.left_out_indexes)
     grounder = _Grounder(texts, elision)
-    for key, _claim, evidence in index.evidence():
+    for key, _claim, evidence in progress.track(list(index.evidence()), "Reading the quotes in the texts"):
         index.roots[key] = _entry_roots(provenance, evidence)
         try:
             index.values[key] = parse(evidence.says)

@@ -27,10 +27,12 @@ from typing import Any, NoReturn
 
 import yaml
 
+from claimcheck import progress
 from claimcheck.findings import DataPath, Finding, Position
 from claimcheck.findings.rules import rule
 from claimcheck.registry.limits import DEFAULT_LIMITS, Limits, describe
 from claimcheck.registry.quotes import SourceText
+from claimcheck.registry.yaml_syntax import explain
 
 try:
     from yaml import CSafeLoader as _YamlLoader
@@ -140,6 +142,10 @@ class Lines:
         if self._starts is None:
             self._starts = _line_starts(self._text)
         return self._starts
+
+    def text_lines(self) -> list[str]:
+        """The text's lines, broken where editors break them."""
+        return re.split(r"\r\n|\r|\n", self._text)
 
     def position(self, mark: Any) -> Position:
         if mark is None:
@@ -278,13 +284,34 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+#: A registry shorter than this (in characters) is read too quickly for a bar.
+PROGRESS_FROM = 1 << 20
+#: How often, in parser events, the bar of a long read moves.
+_EVENTS_PER_UPDATE = 4096
+
+
+def _reporting(get_event: Any, update: Any) -> Any:
+    """`get_event`, telling `update` how far into the text the parser is, every so many events."""
+    count = 0
+
+    def next_event() -> Any:
+        nonlocal count
+        event = get_event()
+        count += 1
+        if count % _EVENTS_PER_UPDATE == 0:
+            update(event.start_mark.index)
+        return event
+
+    return next_event
+
+
 def load_yaml(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadedYaml:
     """Parse YAML text into plain data and a SourceMap, with loading findings."""
     builder = _Builder(Lines(text), limits)
     parser = _YamlLoader(text)
     try:
-        with paused_gc():
-            builder.run(parser.get_event)
+        with paused_gc(), progress.measuring("Reading the registry", len(text), PROGRESS_FROM) as update:
+            builder.run(parser.get_event if update is progress.measuring_off else _reporting(parser.get_event, update))
     except yaml.MarkedYAMLError as error:
         return LoadedYaml(None, builder.source_map(), builder.findings + [_syntax_finding(error, builder.lines)])
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
@@ -301,6 +328,11 @@ def _syntax_finding(error: yaml.MarkedYAMLError, lines: Lines) -> Finding:
     mark = error.problem_mark or error.context_mark
     position = lines.position(mark)
     problem = error.problem or "invalid YAML"
+    context_line = lines.position(error.context_mark).line if error.context_mark else None
+    explained = explain(lines.text_lines(), f"{problem} {error.context or ''}", position.line, position.column,
+                        context_line)
+    if explained is not None:
+        return Finding(rule("yaml-syntax"), explained.message, position=Position(explained.line, explained.column))
     context = f" {error.context}" if error.context else ""
     if error.context_mark and error.context_mark is not mark:
         context += f" started at line {lines.position(error.context_mark).line}"
@@ -579,6 +611,25 @@ MAX_PATH_LENGTH = 4096
 _WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
+#: How many names of a folder are compared with a mistyped `path`, at most.
+_NEAREST_SCAN = 10_000
+
+
+def _nearest_file(registry_dir: Path, relative: str) -> str:
+    """`; did you mean `sources/trial.txt`?`: the file of the same folder nearest a missing `path`'s name."""
+    import difflib
+    from itertools import islice
+
+    folder, _, name = relative.replace("\\", "/").rpartition("/")
+    try:
+        with os.scandir(registry_dir / folder if folder else registry_dir) as entries:
+            names = [entry.name for entry in islice(entries, _NEAREST_SCAN) if entry.is_file()]
+    except (OSError, ValueError):
+        return ""
+    match = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
+    return f"; did you mean `{_shorten(f'{folder}/{match[0]}' if folder else match[0])}`?" if match else ""
+
+
 def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIMITS.text_size,
                      root: Path | None = None) -> SourceText | TextProblem:
     """The text a source's `path` names, kept inside the registry's folder (docs/reliability.md).
@@ -603,7 +654,7 @@ def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIM
     try:
         status = target.stat()
     except FileNotFoundError:
-        return TextProblem("source-file-missing", f"{shown}: no such file")
+        return TextProblem("source-file-missing", f"{shown}: no such file{_nearest_file(registry_dir, relative)}")
     except (OSError, ValueError) as error:
         return TextProblem("source-file-unreadable", f"{shown} cannot be read ({_reason(error)})")
     if stat.S_ISDIR(status.st_mode):

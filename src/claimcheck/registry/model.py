@@ -91,7 +91,7 @@ def _check_pmid(value: int | str) -> int | str:
     return value
 
 
-IGNORE_DESCRIPTION = "Finding codes silenced for the findings located in this item (docs/format.md)."
+IGNORE_DESCRIPTION = "Finding codes silenced for the findings located in this item (`claimcheck docs format`)."
 
 
 class _Strict(BaseModel):
@@ -125,7 +125,7 @@ class Evidence(_Strict):
     """One document's statement of a claim."""
 
     source: Slug
-    says: Says = Field(description="The value the document states, in the value language (docs/format.md).")
+    says: Says = Field(description="The value the document states, in the value language (`claimcheck docs format`).")
     quote: Text = Field(description="Verbatim words of the document that state the value.")
     cites: list[Slug] | None = Field(
         None, description="Which of the source's cited sources this statement reports; [] marks the "
@@ -189,7 +189,7 @@ class Claim(_Strict):
     evidence: Annotated[list[Evidence], Field(min_length=1)]
     accepted: Accepted | None = Field(None, description=(
         "Acknowledges known, explained disagreements: `conflict` or `tension` for the whole claim, or a "
-        "list of pairs, each `{between: [a, b], note}` (docs/format.md, \"Accepted disagreements\")."))
+        "list of pairs, each `{between: [a, b], note}` (`claimcheck docs format`, \"Accepted disagreements\")."))
     note: Text | None = None
     ignore: list[RuleCode] = Field(default_factory=list, description=IGNORE_DESCRIPTION)
 

@@ -8,6 +8,7 @@ valid ones can still be checked further while the invalid ones are reported.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,7 +150,7 @@ def findings_from_validation_error(error: ValidationError, data: Any) -> list[Fi
         path = data_path(loc, data)
         if item["type"] == "missing" and (path, str(loc[-1])) in misspelt:
             continue  # `qoute` is reported as unknown, with `quote` suggested; not twice
-        finding = _finding(item, loc, path)
+        finding = _finding(item, loc, path, data)
         key = (finding.path, finding.code)
         if key not in seen:
             seen.add(key)
@@ -193,19 +194,19 @@ def _has_child(node: Any, part: Any) -> bool:
     return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
-def _finding(item: Any, loc: tuple[Any, ...], path: DataPath) -> Finding:
+def _finding(item: Any, loc: tuple[Any, ...], path: DataPath, data: Any = None) -> Finding:
     kind: str = item["type"]
     field = _field_name(path)
     if kind == "missing":
         missing = str(loc[-1]) if len(loc) > len(path) else "a field"
         return Finding(rule("missing-field"),
-                       f"{_describe_owner(path)} is missing required field `{missing}`", path=path)
+                       f"{_describe_owner(path, data)} is missing required field `{missing}`", path=path)
     if kind == "extra_forbidden":
         allowed = _allowed_fields(path)
         hint = difflib.get_close_matches(field, allowed, n=1)
         suggestion = f"; did you mean `{hint[0]}`?" if hint else f"; allowed: {', '.join(allowed)}"
         return Finding(rule("unknown-field"),
-                       f"unknown field `{field}` in {_describe_owner(path[:-1])}{suggestion}",
+                       f"unknown field `{field}` in {_describe_owner(path[:-1], data)}{suggestion}",
                        path=path, key=True)
     got = _show(item.get("input"))
     if kind == "literal_error":
@@ -240,22 +241,31 @@ def _field_name(path: DataPath) -> str:
     return str(path[-1])
 
 
-def _describe_owner(path: DataPath) -> str:
-    if len(path) >= 4 and path[0] == "claims" and path[2] == "accepted":
-        claim, pair = path[1], path[3]
-        if isinstance(claim, int) and isinstance(pair, int):
-            return f"accepted pair {pair + 1} of claim {claim + 1}"
-    if len(path) >= 4 and path[0] == "claims" and path[2] == "evidence":
-        claim, entry = path[1], path[3]
-        if isinstance(claim, int) and isinstance(entry, int):
-            return f"evidence entry {entry + 1} of claim {claim + 1}"
-    if len(path) >= 2 and path[0] == "claims" and isinstance(path[1], int):
-        return f"claim {path[1] + 1}"
-    if len(path) >= 2 and path[0] == "sources" and isinstance(path[1], int):
-        return f"source {path[1] + 1}"
+def _describe_owner(path: DataPath, data: Any = None) -> str:
+    """The item a path lies in, named by its id when it has one, by its position otherwise:
+    `claim `response``, `evidence entry 2 of claim `response``, `claim 3`."""
+    if len(path) >= 2 and path[0] in ("claims", "sources") and isinstance(path[1], int):
+        owner = f"{path[0][:-1]} {_item_name(data, path[0], path[1])}"
+        if len(path) >= 4 and path[0] == "claims" and path[2] in ("accepted", "evidence") and isinstance(path[3], int):
+            kind = "accepted pair" if path[2] == "accepted" else "evidence entry"
+            return f"{kind} {path[3] + 1} of {owner}"
+        return owner
     if len(path) >= 2 and path[0] == "left_out" and isinstance(path[1], int):
         return f"`left_out` item {path[1] + 1}"
     return "the registry"
+
+
+_NAMEABLE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+def _item_name(data: Any, kind: str, position: int) -> str:
+    """An item's id in backticks when it has a plain one, else its position from 1."""
+    items = data.get(kind) if isinstance(data, dict) else None
+    item = items[position] if isinstance(items, list) and 0 <= position < len(items) else None
+    identifier = item.get("id") if isinstance(item, dict) else None
+    if isinstance(identifier, str) and _NAMEABLE_ID.fullmatch(identifier):
+        return f"`{identifier}`"
+    return str(position + 1)
 
 
 def _allowed_fields(path: DataPath) -> list[str]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 
+from claimcheck import progress
 from claimcheck.findings import DataPath, Finding
 from claimcheck.findings.rules import rule
 from claimcheck.judge.compare import ClaimComparison
@@ -314,8 +315,11 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(index: RegistryIndex, checks: Iterable[Check] = CHECKS) -> list[Finding]:
-    return [finding for check in checks for finding in check(index)]
+def run_checks(index: RegistryIndex, checks: Sequence[Check] = CHECKS) -> list[Finding]:
+    """Every check's findings; on a registry of many claims, a bar counts the checks done."""
+    many = len(index.registry.claims) >= progress.MIN_ITEMS
+    return [finding for check in progress.track(checks, "Running the checks", 1 if many else len(checks) + 1)
+            for finding in check(index)]
 
 
 def check_acceptances(comparisons: Iterable[ClaimComparison], index: RegistryIndex) -> Iterator[Finding]:

@@ -18,6 +18,7 @@ from claimcheck.judge.compare import DEFAULT_SETTINGS, CompareSettings, compare_
 from claimcheck.registry.index import RegistryIndex, build_index
 from claimcheck.registry.limits import DEFAULT_LIMITS, Limits, describe
 from claimcheck.registry.loader import (
+    PROGRESS_FROM,
     SourceMap,
     TextProblem,
     decode_utf8,
@@ -103,7 +104,8 @@ def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings, 
             findings.extend(size_problems)
             return result
         data = loaded.data  # read as a registry: its `ignore` lists apply
-        model = build_registry(loaded.data)
+        with progress.stage("Checking the format", len(text) >= PROGRESS_FROM):
+            model = build_registry(loaded.data)
         findings.extend(model.findings)
         if model.findings:
             result.dropped = dropped_items(loaded.data, model.claim_indexes, model.source_indexes)

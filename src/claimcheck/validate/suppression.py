@@ -5,7 +5,8 @@ located inside that item (its data path starts with the item's path) whose
 code is listed is silenced: not printed, not counted towards the exit code,
 but counted by `validate --statistics`. A claim's list covers its evidence
 entries too. The lists are themselves checked, as ruff checks `noqa`
-comments: a code that silences nothing is CC403, a code that is no rule CC404.
+comments: a code that silences nothing is CC403, a code that is no rule CC404. An item with an
+error of its own is not checked whole, so its unused codes are not reported: the error comes first.
 
 The lists are read from the loaded data rather than the model, so that they
 work in items that fail the schema as well.
@@ -17,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck.findings import DataPath, Finding
+from claimcheck.findings import DataPath, Finding, Severity
 from claimcheck.findings.rules import RULES, rule
 from claimcheck.registry.model import RULE_CODE_PATTERN
 
@@ -60,8 +61,17 @@ def apply_ignores(findings: Sequence[Finding], data: Any) -> Suppressed:
         else:
             shown.append(finding)
     shown.extend(problems)
-    shown.extend(_unused(ignore) for ignore in ignores if ignore not in used)
+    unchecked = _items_with_errors(shown)
+    shown.extend(_unused(ignore) for ignore in ignores if ignore not in used and ignore.owner[:2] not in unchecked)
     return Suppressed(shown, silenced)
+
+
+def _items_with_errors(findings: Sequence[Finding]) -> set[DataPath]:
+    """The sources, claims and `left_out` items with an error of their own: their checks did not all run,
+    so a code their `ignore` lists name may silence nothing only because of that error (an invalid id,
+    a missing field), and removing it would be wrong advice once the error is fixed."""
+    return {f.path[:2] for f in findings
+            if f.severity is Severity.ERROR and len(f.path) >= 2 and f.path[0] in _KINDS}
 
 
 def _owners(path: DataPath) -> Iterator[DataPath]:

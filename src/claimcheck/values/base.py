@@ -55,7 +55,7 @@ ACCEPTED_FORMS = (
     "MD -2.1 mmHg (95% CI -3.0 to -1.2); RD -2.8 pp; NNT 25; 482/2104 vs 1110/4321; "
     "reduced by 18%, cut by a third, halved, 2-fold, no difference; p = 0.04, significant, NS; "
     "t(28) = 2.20, p = .04; F(2, 57) = 3.10; chi2(1) = 4.20; r(48) = .30; z = 1.96; "
-    "M = 3.48, SD = 1.20, n = 25 (docs/format.md)"
+    "M = 3.48, SD = 1.20, n = 25 (`claimcheck docs format`)"
 )
 
 
@@ -242,7 +242,7 @@ def read_number(written: str, said: str | None = None) -> Number:
     if digits > MAX_DIGITS:
         raise NumberOutOfRange(said or written, (
             f"the number `{abbreviated(written)}` has more digits than claimcheck reads: numbers in `says` "
-            f"have at most {MAX_DIGITS} digits and lie below 10^15 in magnitude (docs/format.md)"))
+            f"have at most {MAX_DIGITS} digits and lie below 10^15 in magnitude (`claimcheck docs format`)"))
     plain = _plain(written)
     try:
         exact = Decimal(plain)
@@ -260,11 +260,11 @@ def _check_magnitude(exact: Decimal, written: str, said: str | None) -> None:
     if size >= Decimal(int(MAX_MAGNITUDE)):
         raise NumberOutOfRange(said or written, (
             f"the number `{abbreviated(written)}` is too large: numbers in `says` lie below 10^15 in "
-            "magnitude (docs/format.md)"))
+            "magnitude (`claimcheck docs format`)"))
     if size and size < Decimal("1e-300"):
         raise NumberOutOfRange(said or written, (
             f"the number `{abbreviated(written)}` is too small to represent: numbers in `says` other than "
-            "0 are at least 10^-300 in magnitude (docs/format.md)"))
+            "0 are at least 10^-300 in magnitude (`claimcheck docs format`)"))
 
 
 def check_whole_number(value: int, said: str) -> None:
@@ -273,7 +273,7 @@ def check_whole_number(value: int, said: str) -> None:
         digits = math.floor(math.log10(abs(value))) + 1
         raise NumberOutOfRange(said, (
             f"`says` is a whole number of {digits:,} digits, too large: numbers in `says` lie below "
-            "10^15 in magnitude (docs/format.md)"))
+            "10^15 in magnitude (`claimcheck docs format`)"))
 
 
 def check_float(value: float) -> None:
@@ -281,4 +281,4 @@ def check_float(value: float) -> None:
         shown = "infinite" if math.isinf(value) else "not a number" if math.isnan(value) else "too large"
         raise NumberOutOfRange(repr(value), (
             f"`says` is a number that is {shown}: numbers in `says` lie below 10^15 in magnitude "
-            "(docs/format.md)"))
+            "(`claimcheck docs format`)"))
