@@ -24,6 +24,7 @@ from claimcheck.cli.init import init
 from claimcheck.cli.reference import rule, rules, schema
 from claimcheck.cli.report import report
 from claimcheck.cli.reports import conflicts, list_claims, show, sources
+from claimcheck.cli.scan import scan
 from claimcheck.cli.validate import validate
 
 EXIT_INTERNAL_ERROR = 3
@@ -87,7 +88,8 @@ def main() -> None:
     and how strong the evidence is, from a YAML registry (claims.yaml)."""
 
 
-for command in (init, validate, conflicts, list_claims, show, sources, report, extract, coverage, schema, rules, rule):
+for command in (init, validate, conflicts, list_claims, show, sources, report, extract, coverage, scan, schema, rules,
+                rule):
     main.add_command(command)
 
 
