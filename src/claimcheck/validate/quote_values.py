@@ -90,6 +90,8 @@ _VERB_BY = re.compile(rf"\b({_CHANGE_VERBS})\b(?:\s+(?!by\b)[\w'’-]+){{0,6}}?\
 #: A `says` whose numbers are bounded or approximate, which the quote's numbers alone cannot confirm.
 _QUALIFIED = re.compile(r"[<>≤≥~≈]|\b(?:" + "|".join(re.escape(word) for word, _kind in QUALIFIERS if word[0].isalpha())
                         + r")\b", re.IGNORECASE)
+#: "halved", "doubled": a change in one word.
+_MULTIPLIED = re.compile(r"\b(halved|doubled|tripled|trebled|quadrupled)\b", re.IGNORECASE)
 #: "17% lower", "a third fewer".
 _AMOUNT_WORD = re.compile(rf"({_AMOUNT})\s+(lower|higher|fewer|more|less|reduction|increase|greater)\b",
                           re.IGNORECASE)
@@ -183,6 +185,8 @@ def change_statements(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), f"{match[1].lower()} by {' '.join(match[2].split())}"
     for match in _AMOUNT_WORD.finditer(text):
         yield match.start(), match.end(), f"{' '.join(match[1].split())} {match[2].lower()}"
+    for match in _MULTIPLIED.finditer(text):
+        yield match.start(), match.end(), match[1].lower()
 
 
 def _numbers(text: str) -> Iterator[Number]:
