@@ -59,3 +59,13 @@ def test_never_when_piped(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert "claim-99" in result.stdout and "\x1b" not in result.stdout
+
+
+def test_a_stream_of_results_shows_its_running_note_and_rate() -> None:
+    terminal = Terminal()
+    items = iter(range(progress.MIN_ITEMS))
+    with progress.showing(True, terminal):
+        seen = list(progress.track_stream(items, progress.MIN_ITEMS, "Scanning", lambda item: f"{item} findings"))
+    assert seen == list(range(progress.MIN_ITEMS))
+    drawn = terminal.getvalue()
+    assert "Scanning: " in drawn and " findings, " in drawn and "/s" in drawn and f"/{progress.MIN_ITEMS}" in drawn

@@ -38,10 +38,12 @@ FAIL_ON = ("error", "warning", "never")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when a finding of this severity or worse is reported.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means a usage error).")
+@click.option("-q", "--quiet", is_flag=True, help="Never show a progress bar.")
 def scan(paths: tuple[Path, ...], output_format: str, globs: tuple[str, ...], jobs: int | None,
          cache_dir: Path | None, dask_address: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-         fail_on: str, exit_zero: bool) -> None:
+         fail_on: str, exit_zero: bool, quiet: bool) -> None:
     """Check every document under PATHS for statistics that do not fit together (no registry needed)."""
+    from claimcheck import progress
     from claimcheck.findings.selection import RuleSelection, SelectionError, enabled_codes, split_selectors
     from claimcheck.formats.scan import WRITERS
     from claimcheck.scan.corpus import (
@@ -65,8 +67,16 @@ def scan(paths: tuple[Path, ...], output_format: str, globs: tuple[str, ...], jo
     cache = Cache(cache_dir) if cache_dir is not None else None
     summary = Summary()
     results = selected(scan_documents(names, jobs or os.cpu_count() or 1, cache, dask_address), enabled.__contains__)
+    found = [0]
+
+    def so_far(result: DocumentResult) -> str:
+        found[0] += len(result.findings)
+        return f"{found[0]:,} finding{'' if found[0] == 1 else 's'}"
+
     try:
-        WRITERS["text" if output_format == "auto" else output_format](results, summary, sys.stdout)
+        with progress.showing(progress.wanted(sys.stderr, os.environ, quiet)):
+            tracked = progress.track_stream(results, len(names), "Scanning", so_far)
+            WRITERS["text" if output_format == "auto" else output_format](tracked, summary, sys.stdout)
     except ScanUsageError as error:
         fail_usage(str(error))
     failing = {"error": summary.errors, "warning": summary.errors + summary.warnings, "never": 0}[fail_on]
