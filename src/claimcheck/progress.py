@@ -88,6 +88,6 @@ def track_stream(items: Iterable[T], total: int, label: str, note: Callable[[T],
         for done, item in enumerate(items, start=1):
             yield item
             rate = done / max(time.monotonic() - started, 1e-9)
-            bar.update(task, advance=1, description=f"{label}: {note(item)}, {rate:,.0f}/s")
+            bar.update(task, advance=1, description=f"{label}: {note(item)}, {rate:,.0f}/s", refresh=done == total)
     finally:
         bar.remove_task(task)

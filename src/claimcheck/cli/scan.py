@@ -55,6 +55,7 @@ def scan(paths: tuple[Path, ...], output_format: str, globs: tuple[str, ...], jo
         scan_documents,
         selected,
     )
+    from claimcheck.scan.document import DocumentResult
 
     try:
         enabled = enabled_codes([RuleSelection(split_selectors(select) or None, split_selectors(ignore))])
