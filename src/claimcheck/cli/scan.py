@@ -10,7 +10,7 @@ import click
 
 from claimcheck.cli.common import EXIT_CLEAN, EXIT_FINDINGS, examples, fail_usage
 
-SCAN_FORMATS = ("auto", "text", "json", "jsonl", "csv", "sarif")
+SCAN_FORMATS = ("auto", "text", "json", "jsonl", "csv", "sarif", "html")
 FAIL_ON = ("error", "warning", "never")
 
 
@@ -23,7 +23,7 @@ FAIL_ON = ("error", "warning", "never")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(SCAN_FORMATS), default="auto", show_default=True,
               help="text (auto): a line per finding; json; jsonl: a record per document; csv: a row per test "
-                   "statistic (statcheck's columns); sarif.")
+                   "statistic (statcheck's columns); sarif; html: a self-contained corpus report.")
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
               help="Which files of a folder to read (repeatable). [default: *.txt and *.md]")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,

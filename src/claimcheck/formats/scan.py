@@ -132,5 +132,71 @@ def write_sarif(results: Iterable[DocumentResult], summary: Summary, out: IO[str
     out.write(dumps(sarif_log(rules, found)) + "\n")
 
 
+_PAGE_STYLE = """
+body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1d2329; background: #fff; }
+header { padding: 1rem 1.5rem; border-bottom: 1px solid #d5dbe1; }
+main { padding: 0 1.5rem 2rem; max-width: 70rem; }
+h1 { font-size: 1.3rem; margin: 0 0 .4rem; }
+.summary { margin: 0; padding-left: 1.2rem; }
+section.document { border: 1px solid #d5dbe1; border-left: 5px solid #8a96a3; border-radius: 4px;
+  margin: 1rem 0; padding: .5rem 1rem; }
+section.document.errors { border-left-color: #b3261e; }
+section.document.warnings { border-left-color: #c77700; }
+section.document.unreadable { border-left-color: #6a1b5a; }
+h2 { font-size: 1rem; margin: .3rem 0; font-family: ui-monospace, monospace; word-break: break-all; }
+ol.findings { padding-left: 1.2rem; }
+ol.findings li { margin: .5rem 0; }
+.where { font-family: ui-monospace, monospace; color: #4a5560; }
+.badge { display: inline-block; font-size: .8rem; font-weight: 600; padding: 0 .4rem; border-radius: 3px;
+  border: 1px solid currentColor; }
+.badge.error { color: #b3261e; } .badge.warning { color: #8a5300; }
+blockquote { margin: .3rem 0 0; padding-left: .8rem; border-left: 3px solid #d5dbe1; color: #333; }
+p.clean { color: #4a5560; }
+"""
+
+
+def write_html(results: Iterable[DocumentResult], summary: Summary, out: IO[str]) -> None:
+    """A self-contained corpus report: documents with errors first, then warnings, then unreadable ones."""
+    shown: list[DocumentResult] = []
+    for result in results:
+        summary.add(result)
+        if result.error is not None or result.findings:
+            shown.append(result)
+    shown.sort(key=_page_order)
+    from html import escape
+
+    parts = ["<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+             "<title>claimcheck scan</title>\n<style>", _PAGE_STYLE, "</style>\n</head>\n<body>\n<header>\n",
+             "<h1>claimcheck scan</h1>\n<ul class=\"summary\">\n",
+             *(f"<li>{escape(line)}</li>\n" for line in summary_lines(summary)), "</ul>\n</header>\n<main>\n"]
+    for result in shown:
+        parts.append(_html_document(result, escape))
+    clean = summary.documents - len(shown)
+    parts.append(f"<p class=\"clean\">{_counted(clean, 'other document')} with no finding.</p>\n"
+                 "</main>\n</body>\n</html>\n")
+    out.write("".join(parts))
+
+
+def _page_order(result: DocumentResult) -> tuple[int, int, str]:
+    errors = sum(1 for finding in result.findings if finding.severity == "error")
+    rank = 0 if errors else 1 if result.findings else 2
+    return rank, -len(result.findings), result.document
+
+
+def _html_document(result: DocumentResult, escape: Callable[[str], str]) -> str:
+    if result.error is not None:
+        return (f"<section class=\"document unreadable\">\n<h2>{escape(result.document)}</h2>\n"
+                f"<p>Cannot be read: {escape(result.error)}</p>\n</section>\n")
+    kind = "errors" if any(finding.severity == "error" for finding in result.findings) else "warnings"
+    items = "".join(
+        f"<li><span class=\"where\">line {finding.line}, column {finding.column}</span> "
+        f"<span class=\"badge {finding.severity}\">{finding.code} {finding.severity}</span> "
+        f"{escape(finding.message)} <span class=\"where\">({finding.name})</span>"
+        f"<blockquote>{escape(_one_line(finding.sentence))}</blockquote></li>\n" for finding in result.findings)
+    return (f"<section class=\"document {kind}\" data-document=\"{escape(result.document)}\">\n"
+            f"<h2>{escape(result.document)}</h2>\n<ol class=\"findings\">\n{items}</ol>\n</section>\n")
+
+
 WRITERS: dict[str, Writer] = {"text": write_text, "json": write_json, "jsonl": write_jsonl, "csv": write_csv,
-                              "sarif": write_sarif}
+                              "sarif": write_sarif, "html": write_html}

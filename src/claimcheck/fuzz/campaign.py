@@ -39,7 +39,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "rules": (("rules", "--format", "FORMAT"),),
     "rule": (("rule", "CC101"),),
     "init": (("init", "new-folder"),),
-    "scan": tuple(("scan", "sources", "--jobs", "1", "--format", name) for name in ("text", "json", "jsonl", "csv", "sarif")),
+    "scan": tuple(("scan", "sources", "--jobs", "1", "--format", name) for name in ("text", "json", "jsonl", "csv", "sarif", "html")),
 }
 #: The formats each view offers, taken from the formats registry when the campaign starts.
 _FORMAT_VIEWS = {"validate": "findings", "conflicts": "conflicts", "list": "claims", "show": "claim",
