@@ -185,7 +185,8 @@ def test_list_json_fields(registry) -> None:
 def test_conflicts_json_fields(registry) -> None:
     registry(MINIMAL_SOURCES + CLAIM)
     (row,) = json_of(invoke("conflicts", "--format", "json").output, "conflicts")
-    assert row["a"] == {"source": "news-a", "says": "11/30", "quote": "11 of 30 men", "line": None, "evidence": 0}
+    assert row["a"] == {"source": "news-a", "says": "11/30", "quote": "11 of 30 men", "line": None, "location": None,
+                        "evidence": 0}
     assert (row["claim"], row["verdict"], row["internal"], row["accepted"]) == ("response", "conflict", False, False)
 
 

@@ -220,7 +220,7 @@ def test_extract_json_names_source_and_place(registry) -> None:
     registry(MINIMAL_SOURCES + MINIMAL_CLAIM, {"notes.txt": "It took 74 days."})
     data = json_of(invoke("extract", "notes.txt", "--format", "json").output, "extraction")
     assert data == {"documents": [{"source": None, "path": "notes.txt", "candidates": [
-        {"line": 1, "column": 9, "kind": "duration", "says": "74 days", "quote": "It took 74 days.",
+        {"line": 1, "location": "line 1", "column": 9, "kind": "duration", "says": "74 days", "quote": "It took 74 days.",
          "words": "74 days", "sentence": "It took 74 days."}]}], "candidates": 1}
 
 

@@ -19,7 +19,7 @@ import click
 
 from claimcheck import __version__
 from claimcheck.cli.common import examples
-from claimcheck.cli.extract import coverage, extract
+from claimcheck.cli.extract import coverage, extract, text
 from claimcheck.cli.init import init
 from claimcheck.cli.reference import rule, rules, schema
 from claimcheck.cli.report import report
@@ -88,8 +88,8 @@ def main() -> None:
     and how strong the evidence is, from a YAML registry (claims.yaml)."""
 
 
-for command in (init, validate, conflicts, list_claims, show, sources, report, extract, coverage, scan, schema, rules,
-                rule):
+for command in (init, validate, conflicts, list_claims, show, sources, report, extract, coverage, text, scan, schema,
+                rules, rule):
     main.add_command(command)
 
 

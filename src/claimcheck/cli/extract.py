@@ -29,6 +29,7 @@ from claimcheck.formats.base import Output
 if TYPE_CHECKING:
     from claimcheck.cli.common import Run
     from claimcheck.registry.index import RegistryIndex
+    from claimcheck.registry.quotes import SourceText
     from claimcheck.views.candidates import ScannedDocument
 
 #: extract.KINDS, written out so that building the command line imports no finder (a test keeps them equal).
@@ -65,13 +66,40 @@ def extract(documents: tuple[str, ...], registry: Path | None, output_format: st
     loaded = _registry_for_ids(documents, registry, run)
     scanned: list[ScannedDocument] = []
     for name, source_id, text in _texts(documents, loaded, run):
-        candidates = [c for c in find_candidates(text) if not kinds or c.kind in kinds]
-        scanned.append(ScannedDocument(source_id, name, candidates))
+        candidates = [c for c in find_candidates(text.text) if not kinds or c.kind in kinds]
+        scanned.append(ScannedDocument(source_id, name, candidates, text.location))
     data = extraction_data(scanned)
     if output is None:
         formats.get(fmt).candidates(data, stdout(color))
         return
     _write(Path(output), fmt, data, force, quiet)
+
+
+@click.command("text", epilog=examples(
+    "claimcheck text trial-report-2024",
+    "claimcheck text sources/article.pdf",
+))
+@click.argument("document", metavar="SOURCE_ID_OR_PATH")
+@click.option("--registry", "registry", type=click.Path(dir_okay=True, path_type=Path),
+              help="The registry whose source ids name documents. [default: claims.yaml, when it exists]")
+@run_options
+def text(document: str, registry: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
+         config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...]) -> None:
+    """Print the text claimcheck reads in a document (a PDF, a web page, a JATS article or a text file),
+    each line with its location (`p. 4, line 12` in a PDF), so that quotes are copied from exactly
+    what `validate` checks them against."""
+    from claimcheck.formats.base import printable
+
+    run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet, limit)
+    loaded = _registry_for_ids((document,), registry, run)
+    for _name, _source_id, read in _texts((document,), loaded, run):
+        lines = read.text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        places = [read.location(number) for number in range(1, len(lines) + 1)]
+        width = max(map(len, places), default=0)
+        for place, line in zip(places, lines):
+            click.echo(f"{printable(place):>{width}} | {printable(line)}".rstrip())
 
 
 def _format_of(output: str | None) -> str | None:
@@ -112,13 +140,13 @@ def _registry_for_ids(documents: tuple[str, ...], registry: Path | None,
 
 
 def _texts(documents: tuple[str, ...], loaded: tuple[RegistryIndex, Path] | None,
-           run: Run) -> list[tuple[str, str | None, str]]:
+           run: Run) -> list[tuple[str, str | None, SourceText]]:
     """(name to show, source id or None, text) of each document named, in order."""
     from claimcheck.registry.limits import describe
-    from claimcheck.registry.loader import RegistryReadError, read_text
+    from claimcheck.registry.loader import RegistryReadError, TextProblem, read_document, read_text
 
     index = loaded[0] if loaded is not None else None
-    found: list[tuple[str, str | None, str]] = []
+    found: list[tuple[str, str | None, SourceText]] = []
     for name in documents:
         source = index.sources.get(name) if index is not None else None
         if source is not None:
@@ -126,7 +154,7 @@ def _texts(documents: tuple[str, ...], loaded: tuple[RegistryIndex, Path] | None
             if registered is None:
                 fail_usage(f"source `{name}` has no readable text (`path`); `claimcheck validate` says why")
             shown = display_name(loaded[1] / source.path) if loaded is not None and source.path else name
-            found.append((shown, name, registered.text))  # the path as given from here, for an editor to open
+            found.append((shown, name, registered))  # the path as given from here, for an editor to open
             continue
         try:
             raw = read_text(Path(name), run.limits.text_size, what="text")
@@ -136,10 +164,9 @@ def _texts(documents: tuple[str, ...], loaded: tuple[RegistryIndex, Path] | None
         if raw is None:
             fail_usage(f"{name}: larger than the text-size limit of {describe(run.limits.text_size)} "
                        "(`--limit text-size=N` raises it)")
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            fail_usage(f"{name}: is not UTF-8 text (byte offset {error.start})")
+        text = read_document(name, raw, f"{name}:")
+        if isinstance(text, TextProblem):
+            fail_usage(text.message)
         found.append((display_name(Path(name)), _registered_id(name, loaded), text))
     return found
 
@@ -183,6 +210,7 @@ def coverage(registry: Path | None, output_format: str | None, minimum: float | 
     with run.progress():
         validation, unchecked = validate_readable(run)
     assert validation.index is not None
-    data = coverage_data(measure(validation.index), minimum, unchecked.sources)
+    data = coverage_data(measure(validation.index), minimum, unchecked.sources,
+                         {source_id: text.location for source_id, text in validation.index.texts.items()})
     formats.get(fmt).coverage(data, stdout(color))
     finish(unchecked, validation.file, exit_zero, failed=not data["passed"])

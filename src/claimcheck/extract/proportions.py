@@ -25,7 +25,8 @@ _TOTAL_THEN_COUNT = re.compile(
 _PERCENT_RANGE = re.compile(rf"(?P<a>{LEAD_NUMBER})(?:{_PERCENT})?{RANGE}(?P<b>{NUMBER}){_PERCENT}", _FLAGS)
 _ONE_PERCENT = re.compile(rf"(?P<a>{LEAD_NUMBER}){_PERCENT}", _FLAGS)
 #: A percentage that is not a proportion: a confidence level, or a relative change.
-_NOT_A_PROPORTION_AFTER = re.compile(r"\s*(?:CI\b|confidence|credible|prediction|uncertainty)", _FLAGS)
+_NOT_A_PROPORTION_AFTER = re.compile(
+    r"\s*(?:CI\b|confidence|credible|prediction|uncertainty|effective|efficacious|efficacy\b|protect)", _FLAGS)
 #: The high end of a range (`30-40%`), a proportion only with its low end, as the range finder reads it.
 _RANGE_END_BEFORE = re.compile(rf"\d\s*(?:%|percent|per\s+cent)?{RANGE}$", _FLAGS)
 #: The ends of an interval or a range of a statistic, not a proportion of their own: `95% CI 40-51%`.
@@ -33,6 +34,12 @@ _INTERVAL_BEFORE = re.compile(r"(?:\bCI|confidence\s+interval|\bIQR|interquartil
 _NOT_A_PROPORTION_BEFORE = re.compile(
     r"(?:reduc|increas|decreas|lower|rais|cut|drop|declin|fell|rose|fall|ris|grew|grow|improv)\w*\s+(?:by\s+)?$",
     _FLAGS)
+#: A relative change with what changed between the verb and "by" ("reduced the 28-day mortality rate by 17%"),
+#: or an efficacy ("VE 95%", "efficacy of 95%"): 1 minus a ratio, not a proportion of people.
+_CHANGE_OR_EFFICACY_BEFORE = re.compile(
+    r"(?:\b(?:reduc|increas|decreas|lower|rais|cut|drop|declin|fell|rose|fall|ris|grew|grow|improv)\w*"
+    r"(?:\s+(?!by\b)[\w'’-]+){0,6}\s+by|\b(?:VE|RRR|efficacy|effectiveness|relative\s+risk\s+reduction)"
+    r"(?:\s+(?:of|was|is))?\s*[:=,]?)\s+(?:(?:about|nearly|almost|approximately|roughly)\s+)?$", _FLAGS)
 
 _QUANTIFIERS = {
     "over half": "over half", "more than half": "over half", "over a third": "over a third",
@@ -94,6 +101,8 @@ def _percentages(text: str) -> Iterator[Hit]:
         before = max(0, match.start() - 32)
         if any(pattern.search(text, before, match.start())
                for pattern in (_NOT_A_PROPORTION_BEFORE, _INTERVAL_BEFORE, _RANGE_END_BEFORE)):
+            continue
+        if _CHANGE_OR_EFFICACY_BEFORE.search(text, max(0, match.start() - 80), match.start()):
             continue
         number = clean_number(match["a"])
         start, bound, symbol = bound_before(text, match.start())

@@ -10,7 +10,7 @@ format implements the views the registry in `formats/__init__.py` lists for it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
@@ -90,3 +90,13 @@ def printable(text: str) -> str:
     as ``::error file=...::``: a runner acts on any line that starts with ``::``.
     """
     return text.translate(_ESCAPES).replace("::", ":\u200b:")
+
+
+def location(entry: Mapping[str, Any]) -> str | None:
+    """Where a quote was found, as a reader finds it (`line 12`, `p. 4, line 12`), made printable; None when not found.
+
+    Views give `location` (older data only `line`).
+    """
+    if not entry.get("line"):
+        return None
+    return printable(str(entry.get("location") or f"line {entry['line']}"))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from claimcheck.formats.base import Format, Output, Rows, printable
+from claimcheck.formats.base import Format, Output, Rows, location, printable
 from claimcheck.formats.text_lines import (
     NOT_CHECKED,
     claims_summary,
@@ -112,11 +112,11 @@ def _pair(rows: Sequence[dict[str, Any]]) -> str:
     for name in ("a", "b"):
         side = row[name]
         lines.append(f"  - **{name}.** {text(side['source'])} says **{text(says_text(side['says'])).strip()}**")
-        quotes: dict[str, int | None] = {}
+        quotes: dict[str, str | None] = {}
         for other in rows:
-            quotes.setdefault(other[name]["quote"], other[name]["line"])
-        for quote, line in quotes.items():
-            lines.append(f"    - \u201c{text(quote)}\u201d" + (f" (line {line})" if line else ""))
+            quotes.setdefault(other[name]["quote"], location(other[name]))
+        for quote, place in quotes.items():
+            lines.append(f"    - \u201c{text(quote)}\u201d" + (f" ({text(place)})" if place else ""))
     if row.get("note"):
         lines.append(f"  - note: {text(row['note'])}")
     return "\n".join(lines) + "\n"

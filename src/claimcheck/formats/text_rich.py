@@ -18,7 +18,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from claimcheck.formats.base import Output, Rows, printable
+from claimcheck.formats.base import Output, Rows, location, printable
 from claimcheck.formats.text_lines import (
     GRADE_STYLES,
     NOT_CHECKED,
@@ -147,11 +147,11 @@ def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
         side = row[name]
         _indented(console, Text.assemble(f"{name}. ", _text(side["source"], "bold"),
                                          _text(f" says {says_text(side['says'])}")), 4)
-        quotes: dict[str, int | None] = {}
+        quotes: dict[str, str | None] = {}
         for other in rows:
-            quotes.setdefault(other[name]["quote"], other[name]["line"])
-        for quote, line in quotes.items():
-            where = f" (line {line})" if line else ""
+            quotes.setdefault(other[name]["quote"], location(other[name]))
+        for quote, place in quotes.items():
+            where = f" ({place})" if place else ""
             _indented(console, Text.assemble(_text(f"\"{quote}\"", "italic"), where), 7)
 
 
@@ -308,7 +308,7 @@ def _print_evidence(data: dict[str, Any], console: Console) -> None:
     console.print()
     console.print(Text("Evidence", style="bold"))
     for number, entry in enumerate(data["evidence"], start=1):
-        where = f"line {entry['line']}" if entry["line"] else f"quote {entry['quote_status']}"
+        where = location(entry) or f"quote {entry['quote_status']}"
         said = says_text(entry["says"])
         value = f" = {entry['value']}" if entry["value"] and entry["value"] != said else ""
         _indented(console, Text.assemble(f"{number}. ", _text(entry["source"], "bold"),
@@ -401,6 +401,8 @@ def _source_cells(row: dict[str, Any]) -> list[Text]:
 def _print_candidate(path: str, candidate: dict[str, Any], console: Console, indent: int = 0) -> None:
     """One candidate as a linter prints a finding (path:line:column, then what it proposes), its quote below."""
     line = _text(f"{path}:{candidate['line']}:{candidate['column']}: ", "bold")
+    if candidate.get("location", f"line {candidate['line']}") != f"line {candidate['line']}":
+        line.append(f"({printable(candidate['location'])}) ")  # a PDF's page and line, a JATS section
     line.append(candidate["kind"], style="cyan")
     line.append(" ")
     line.append(printable(candidate["says"]), style="bold")

@@ -38,10 +38,15 @@ def _source_stub(path: str, source_id: str) -> list[str]:
     ]
 
 
+def _statement(candidate: dict[str, Any]) -> str:
+    where = candidate.get("location") or f"line {candidate['line']}"
+    return f"TODO: what the document claims ({candidate['kind']}, {where})"
+
+
 def _claim_stub(source_id: str, number: int, candidate: dict[str, Any]) -> list[str]:
     return [
         f"  - id: TODO-{source_id}-{number}",
-        f"    statement: \"TODO: what the document claims ({candidate['kind']}, line {candidate['line']})\"",
+        f"    statement: {_string(_statement(candidate))}",
         "    evidence:",
         f"      - source: {source_id}",
         f"        says: {_string(candidate['says'])}",

@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "report": (("report", "-o", "-"),),
     "extract": (("extract", "doc-0", "--format", "FORMAT"), ("extract", "aksoy-blog-2025", "--format", "FORMAT"),
                 ("extract", "sources/doc-0.txt", "--kind", "proportion", "--format", "FORMAT")),
+    "text": (("text", "doc-0"), ("text", "sources/doc-0.txt")),
     "coverage": (("coverage", "--format", "FORMAT"), ("coverage", "--min", "100", "--format", "FORMAT")),
     "schema": (("schema",),),
     "rules": (("rules", "--format", "FORMAT"),),

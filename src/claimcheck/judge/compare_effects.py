@@ -226,8 +226,34 @@ def _read_change(value: RelativeChange, label: str) -> Reading:
         return Reading(label, significant=False, significance_shown="no difference")
     ratio = value.ratio
     centre = math.log((ratio.low + ratio.high) / 2) if math.isfinite(ratio.high) and ratio.high > 0 else math.nan
-    estimates = {ANY_RATIO: OnMeasure(ANY_RATIO, ratio, centre, None, False, f"a ratio of {_shown_interval(ratio)}")}
-    return Reading(label, estimates, value.direction)
+    se = _se_of_change(value)
+    estimates = {ANY_RATIO: OnMeasure(ANY_RATIO, ratio, centre, se, False, f"a ratio of {_shown_interval(ratio)}")}
+    significant, shown = _change_significance(value)
+    return Reading(label, estimates, value.direction, significant, shown)
+
+
+def _se_of_change(value: RelativeChange) -> float | None:
+    """The log-ratio SE an efficacy's interval gives: `VE 95% (95% CI 90.3-97.6)` spans ratios 0.024 to 0.097."""
+    ends = value.ratio_interval
+    if ends is None or value.ci is None or ends[0] <= 0 or ends[1] <= ends[0]:
+        return None
+    return (math.log(ends[1]) - math.log(ends[0])) / (2 * z_of_level(value.ci.level / 100))
+
+
+def _change_significance(value: RelativeChange) -> tuple[bool | None, str]:
+    """An efficacy's 95% interval excluding a reduction of 0% is significant; else its p, if written."""
+    ci = value.ci
+    if ci is not None:
+        low, high = sorted((ci.low, ci.high), key=lambda end: end.value)
+        shown = f"its {format_number(ci.level)}% CI {ci.low.text} to {ci.high.text}"
+        if ci.level == 95 and (low.rounding.low > 0 or high.rounding.high < 0):
+            return True, shown + " excludes 0"
+        if ci.level == 95 and low.rounding.high < 0 < high.rounding.low:
+            return False, shown + " includes 0"
+        return None, shown
+    if value.p is not None:
+        return _p_significant(value.p), value.p.describe()
+    return None, ""
 
 
 def _read_test(value: TestStatistic, label: str) -> Reading:
@@ -235,9 +261,9 @@ def _read_test(value: TestStatistic, label: str) -> Reading:
         return Reading(label, significant=_p_significant(value.p), significance_shown=value.p.describe())
     try:
         df = [number.value for number in value.df]
-        df1 = df[0] if value.test in ("F", "chi2") and df else None
+        df1 = df[0] if value.distribution in ("F", "chi2") and df else None
         df2 = df[-1] if value.test in ("t", "F", "r") and df else None
-        p = compute_p(value.test, value.statistic.value, df1, df2)  # type: ignore[arg-type]
+        p = compute_p(value.distribution, value.statistic.value, df1, df2)  # type: ignore[arg-type]
     except (ValueError, ZeroDivisionError):
         return Reading(label)
     return Reading(label, significant=p < SIGNIFICANCE_LEVEL, significance_shown=f"recomputed p = {p:.2g}")

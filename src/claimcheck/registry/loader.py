@@ -616,10 +616,25 @@ def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIM
         return TextProblem("source-file-unreadable", f"{shown} cannot be read ({_reason(error)})")
     if len(raw) > limit:
         return _too_large(shown, len(raw), limit)
+    return read_document(relative, raw, shown)
+
+
+def read_document(name: str, raw: bytes, shown: str) -> SourceText | TextProblem:
+    """A document's text as a reader sees it, whatever its format (`registry/documents`); `shown` names it in messages."""
+    from claimcheck.registry.documents import detect
+
+    if detect(name, raw) == "text":  # the common case, without the documents' machinery
+        try:
+            return SourceText(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as error:
+            return TextProblem("source-file-unreadable", f"{shown} is not UTF-8 text (byte offset {error.start})")
+    from claimcheck.registry.documents import DocumentProblem, extract
+
     try:
-        return SourceText(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        return TextProblem("source-file-unreadable", f"{shown} is not UTF-8 text (byte offset {error.start})")
+        extracted = extract(name, raw)
+    except DocumentProblem as problem:
+        return TextProblem("source-file-unreadable", f"{shown} {problem.message}")
+    return SourceText(extracted.text, extracted.location, extracted.kind)
 
 
 def _path_problem(relative: str, shown: str) -> TextProblem | None:

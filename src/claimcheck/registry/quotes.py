@@ -40,7 +40,7 @@ import re
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, partial
 
@@ -289,9 +289,16 @@ class Passage:
 class SourceText:
     """A document's text, prepared once for many quote look-ups."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, locate: Callable[[int], str] | None = None, kind: str = "text") -> None:
         self.text = text
         self.normalised = _normalise_chars(text)
+        self._locate = locate
+        #: The document's format: text, html, jats or pdf (`registry/documents`).
+        self.kind = kind
+
+    def location(self, line: int) -> str:
+        """Where a line of the text is, as a reader finds it: `line 12`, or `p. 4, line 12` in a PDF."""
+        return self._locate(line) if self._locate is not None else f"line {line}"
 
     @cached_property
     def _checkpoints(self) -> tuple[array[int], array[int]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from fractions import Fraction
 
 from claimcheck.findings import DataPath, Finding
@@ -17,7 +17,7 @@ from claimcheck.judge.compare import ClaimComparison
 from claimcheck.registry import acceptance
 from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
 from claimcheck.registry.model import TYPES_WITH_DESIGN, Claim, Evidence
-from claimcheck.registry.quotes import first_difference
+from claimcheck.registry.quotes import SourceText, first_difference
 from claimcheck.values import PROPORTION, Count, Measure, format_number
 
 Check = Callable[[RegistryIndex], Iterable[Finding]]
@@ -204,22 +204,31 @@ def check_quotes(index: RegistryIndex) -> Iterator[Finding]:
         claim = index.registry.claims[key[0]]
         evidence = claim.evidence[key[1]]
         source = index.sources[evidence.source]
-        yield _quote_miss(grounding, evidence.quote, source.id, source.path, index.evidence_path(key) + ("quote",))
+        yield _quote_miss(grounding, evidence.quote, source.id, source.path, index.evidence_path(key) + ("quote",),
+                          index.texts)
 
 
-def _quote_miss(miss: QuoteMiss, quote: str, source_id: str, text_path: str | None, path: DataPath) -> Finding:
+def _where(texts: Mapping[str, SourceText], source_id: str, line: int) -> str:
+    """A line of a source's text as a reader finds it (`line 12`, `p. 4, line 12`)."""
+    text = texts.get(source_id)
+    return text.location(line) if text is not None else f"line {line}"
+
+
+def _quote_miss(miss: QuoteMiss, quote: str, source_id: str, text_path: str | None, path: DataPath,
+                texts: Mapping[str, SourceText]) -> Finding:
     message = f"quote not found in the text of `{source_id}` ({text_path})"
     if miss.elision_problem is not None:
         message += f": {miss.elision_problem}"
     closest = miss.closest
     if closest is not None:
-        message += (f"; closest passage, line {closest.line} "
+        message += (f"; closest passage, {_where(texts, source_id, closest.line)} "
                     f"({closest.similarity:.0%} alike): \"{closest.excerpt}\"")
         difference = first_difference(quote, closest.excerpt)
         if difference is not None:
             message += f"; it differs at \"{difference.quoted}\" (the text: \"{difference.text}\")"
     if miss.elsewhere is not None:
-        message += (f"; the quote is in the text of `{miss.elsewhere.source_id}`, line {miss.elsewhere.line}: "
+        message += (f"; the quote is in the text of `{miss.elsewhere.source_id}`, "
+                    f"{_where(texts, miss.elsewhere.source_id, miss.elsewhere.line)}: "
                     "is `source` right?")
     return Finding(rule("quote-not-found"), message, path=path)
 
@@ -238,7 +247,7 @@ def check_left_out(index: RegistryIndex) -> Iterator[Finding]:
         grounding = index.left_out_grounding.get(position)
         if isinstance(grounding, QuoteMiss):
             yield _quote_miss(grounding, item.quote, item.source, source.path if source else None,
-                              path + ("quote",))
+                              path + ("quote",), index.texts)
         earlier = seen.setdefault((item.source, item.quote), position)
         if earlier != position:
             yield Finding(rule("duplicate-left-out"), f"the same quote of `{item.source}` is already left out",

@@ -145,10 +145,10 @@ def statcheck_verdict(value: TestStatistic) -> tuple[Reported, StatcheckVerdict]
     if p is None:
         return None
     df = [number.value for number in value.df]
-    df1 = df[0] if value.test in ("F", "chi2") and df else None
+    df1 = df[0] if value.distribution in ("F", "chi2") and df else None
     df2 = df[-1] if value.test in ("t", "r") and df else df[1] if value.test == "F" and len(df) > 1 else None
     comparator = _STATCHECK_COMPARATORS.get(p.comparator, "=")
-    reported = Reported(value.test, value.statistic.value, value.statistic.decimals, df1, df2,  # type: ignore[arg-type]
+    reported = Reported(value.distribution, value.statistic.value, value.statistic.decimals, df1, df2,  # type: ignore[arg-type]
                         comparator, p.value.value if p.value else 0.05, p.value.decimals if p.value else 2,  # type: ignore[arg-type]
                         _STATCHECK_COMPARATORS.get(value.comparator, "="),  # type: ignore[arg-type]
                         value.one_tailed)

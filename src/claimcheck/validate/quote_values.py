@@ -141,6 +141,7 @@ def read_quote(quote: str, dimension: str) -> QuoteReading:
     kind = _FINDERS.get(dimension)
     values = [value for value in _parsed(proposals(text, kind)) if value.dimension == dimension] if kind else []
     changes = [v for v in _parsed(_change_phrases(text)) if isinstance(v, RelativeChange)] if dimension == EFFECT else []
+    changes += [value for value in values if isinstance(value, RelativeChange)]  # "VE 95% (...)", "95% effective"
     return QuoteReading(tuple(values), tuple(changes), tuple(_numbers(text)))
 
 
@@ -250,7 +251,9 @@ def _judge_effect(value: Estimate | RelativeChange, reading: QuoteReading) -> tu
             f"the quote does not state {value.estimate.text}, the estimate of `says: {value.text}`; "
             "quote the words that state it")
     ratios = [stated.estimate.rounding for stated in estimates if stated.scale == "ratio"]
-    if any(value.ratio.overlaps(ratio) for ratio in ratios + [change.ratio for change in reading.changes]):
+    if any(value.ratio.overlaps(ratio) for ratio in ratios):
+        return None
+    if any(value.ratio.overlaps(change.ratio) and _intervals_match(value, change) for change in reading.changes):
         return None
     if reading.changes:
         return _contradiction(_shown_change(value), _shown_change(reading.changes[0]), len(reading.changes))
@@ -258,6 +261,13 @@ def _judge_effect(value: Estimate | RelativeChange, reading: QuoteReading) -> tu
         return None
     return "quote-states-no-value", (
         f"the quote states no change that fits `says: {value.text}`; quote the words that state it")
+
+
+def _intervals_match(says: RelativeChange, stated: RelativeChange) -> bool:
+    """An efficacy's interval, when both give one, must be the quote's at the rounding of both."""
+    if says.ci is None or stated.ci is None:
+        return True
+    return _numbers_match(says.ci.low, stated.ci.low) and _numbers_match(says.ci.high, stated.ci.high)
 
 
 def _shown_change(change: RelativeChange) -> str:

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
 from claimcheck.values.base import EFFECT, SIGNED_NUMBER, Interval, Said, ValueSyntaxError, read_number
 from claimcheck.values.measures import FRACTIONS, approximate_width, fraction_interval, split_qualifier
+from claimcheck.values.parts import ConfidenceInterval, PValue, read_tail
 
 DECREASE, INCREASE, NO_CHANGE = "decrease", "increase", "none"
 
@@ -44,17 +45,30 @@ _MULTIPLIER_VERBS = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
 _NEARLY = ("nearly ", "almost ")
 _QUALIFIER_WORDS = {"approx": "about", ">": "more than", ">=": "at least", "<": "less than", "<=": "up to"}
 #: Words may name what changed between the verb and "by": "cut deaths by a third".
-_OBJECT = r"(?:\s+(?!by\b)[^\s\d]+){0,6}"
+#: A word there may hold digits when hyphenated: "reduced the 28-day mortality rate by 17%".
+_OBJECT = r"(?:\s+(?!by\b)(?:[^\s\d]+|\d+-[^\s\d][^\s]*)){0,6}"
 
 _VERB_BY = re.compile(rf"^({'|'.join(_DECREASE_VERBS + _INCREASE_VERBS)}){_OBJECT}\s+by\s+(.+)$")
 _VERB_ALONE = re.compile(rf"^({'|'.join(_DECREASE_VERBS + _INCREASE_VERBS)}){_OBJECT}$")
 _AMOUNT_WORD = re.compile(
     rf"^(.+?)\s+({'|'.join(_DECREASE_WORDS + _INCREASE_WORDS)})(?:\s+[^\d]*)?$")
+#: How often a dose is taken: "twice daily" and "2 times a day" are a frequency, not a 2-fold change.
+_FREQUENCY = r"(?!\s+(?:daily|a\s+day|per\s+day|a\s+week|weekly|per\s+week|a\s+month|monthly|nightly|an?\s+hour|hourly)\b)"
 _FOLD = re.compile(
-    rf"^({SIGNED_NUMBER}|{'|'.join(_FOLD_WORDS)})\s*-?\s*(?:fold|times)"
+    rf"^({SIGNED_NUMBER}|{'|'.join(_FOLD_WORDS)})\s*-?\s*(?:fold|times{_FREQUENCY})"
     rf"(?:\s+({'|'.join(_DECREASE_WORDS + _INCREASE_WORDS)}|increased|decreased|reduced))?(?:\s+[^\d]*)?$")
-_TWICE = re.compile(r"^twice(?:\s+[^\d]*)?$")
+_TWICE = re.compile(rf"^twice{_FREQUENCY}(?:\s+[^\d]*)?$")
 _MULTIPLIER = re.compile(rf"^(halved|{'|'.join(_MULTIPLIER_VERBS)})(?:\s+[^\d]*)?$")
+#: Efficacy and relative risk reduction, each 1 minus a ratio: `VE 95%` is a ratio of 0.05.
+_EFFICACY_NAMES = {"ve": "efficacy", "vaccine efficacy": "efficacy", "efficacy": "efficacy",
+                   "vaccine effectiveness": "efficacy", "effectiveness": "efficacy",
+                   "rrr": "RRR", "relative risk reduction": "RRR", "relative reduction": "RRR"}
+_EFFICACY = re.compile(
+    rf"^({'|'.join(sorted(map(re.escape, _EFFICACY_NAMES), key=len, reverse=True))})\s*(?:of|was|:|=|,)?\s*"
+    rf"((?:[^\d(\[,;]*?)\s*{SIGNED_NUMBER}\s*%)\s*((?:[(\[,;].*)?)$")
+_EFFECTIVE = re.compile(r"^(.+?%)\s+(?:effective|efficacious|efficacy|effectiveness|protection|protective)$")
+#: A percent sign after an interval's end, dropped to read the ends (`10-38%`, `10% to 38%`).
+_INTERVAL_PERCENT = re.compile(r"(\d)\s*%(?=\s*(?:[-–—]|to\b|[,;)\]]|$))")
 _RRR = re.compile(r"^(?:rrr|relative risk reduction)\s*[:=]?\s*(.+)$")
 _PERCENT = re.compile(rf"^({SIGNED_NUMBER})\s*%$")
 _ANNOTATION = re.compile(r"^(.*?)\s*\(ratio ([\[(][^()\[\]]*[\])])\)$")
@@ -73,13 +87,31 @@ class RelativeChange:
     ratio: Interval
     words: str = field(compare=False)
     dimension: str = EFFECT
+    #: The interval written beside an efficacy or a relative risk reduction, in percent as written
+    #: (`VE 95% (95% CI 90.3-97.6)`): a reduction of 90.3% to 97.6%, so a ratio of 0.024 to 0.097.
+    ci: ConfidenceInterval | None = None
+    #: The p-value written beside an efficacy or a relative risk reduction.
+    p: PValue | None = None
 
     def describe(self) -> str:
-        return f"{self.words} (ratio {show_ratio(self.ratio)})"
+        interval = f" ({self.ci.describe()})" if self.ci is not None else ""
+        p = f", {self.p.describe()}" if self.p is not None else ""
+        return f"{self.words}{interval}{p} (ratio {show_ratio(self.ratio)})"
+
+    @property
+    def ratio_interval(self) -> tuple[float, float] | None:
+        """The interval's ends as ratios, low to high (1 minus each reduction): None without an interval."""
+        if self.ci is None:
+            return None
+        sign = -1 if self.direction == DECREASE else 1
+        ends = sorted(float(1 + sign * end.exact() / 100) for end in (self.ci.low, self.ci.high))
+        return ends[0], ends[1]
 
     def to_json(self) -> dict[str, Any]:
         return {"form": "relative-change", "dimension": self.dimension, "direction": self.direction,
-                "ratio": self.ratio.to_json(), "words": self.words}
+                "ratio": self.ratio.to_json(), "words": self.words,
+                "ci": self.ci.to_json() if self.ci is not None else None,
+                "p": self.p.to_json() if self.p is not None else None}
 
 
 def parse(said: Said) -> RelativeChange | None:
@@ -101,11 +133,36 @@ def _change(raw: str, text: str) -> RelativeChange | None:
     approximate = text.startswith(_NEARLY)
     if approximate:
         text = text.split(" ", 1)[1]
-    for reader in (_verb_by, _rrr, _amount_word, _fold, _multiplier, _verb_alone):
+    for reader in (_efficacy, _effective, _verb_by, _rrr, _amount_word, _fold, _multiplier, _verb_alone):
         change = reader(raw, text, approximate)
         if change is not None:
             return change
     return None
+
+
+def _efficacy(raw: str, text: str, approximate: bool) -> RelativeChange | None:
+    """``VE 95% (95% CI 90.3-97.6)``, ``efficacy of 95%``, ``RRR 25% (95% CI 10-38%)``: 1 minus a ratio."""
+    match = _EFFICACY.match(text)
+    if not match:
+        return None
+    name, amount, tail_text = match.groups()
+    change = _amount(raw, amount, DECREASE, approximate)
+    if change is None:
+        return None
+    tail = read_tail(_INTERVAL_PERCENT.sub(r"\1", tail_text), raw, what=f"{_EFFICACY_NAMES[name]}")
+    words = f"{_EFFICACY_NAMES[name]} {change.words.split(' by ', 1)[1]}"
+    return replace(change, words=words, ci=tail.ci, p=tail.p)
+
+
+def _effective(raw: str, text: str, approximate: bool) -> RelativeChange | None:
+    """``95% effective``, ``about 90% efficacy``, ``95% protection``: a reduction of the risk by that share."""
+    match = _EFFECTIVE.match(text)
+    if not match:
+        return None
+    change = _amount(raw, match.group(1), DECREASE, approximate)
+    if change is None:
+        return None
+    return replace(change, words=f"{change.words.split(' by ', 1)[1]} effective")
 
 
 def _verb_by(raw: str, text: str, approximate: bool) -> RelativeChange | None:

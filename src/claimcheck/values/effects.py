@@ -72,7 +72,7 @@ _MARKERS = frozenset({"adjusted", "crude", "unadjusted"})
 _NAME_PATTERN = "|".join(sorted((re.escape(name) for name in (*_NAMES, *_ADJUSTED_ABBREVIATIONS)),
                                 key=len, reverse=True))
 _HEAD = re.compile(
-    rf"^(?:(adjusted|adj\.?|crude|unadjusted)\s+)?({_NAME_PATTERN})(?![a-z])\s*[:=]?\s*({SIGNED_NUMBER})(.*)$",
+    rf"^(?:((?:[a-z]+-|fully\s+|multivariable\s+|multivariate\s+)?adjusted|adj\.?|crude|unadjusted)\s+)?({_NAME_PATTERN})(?![a-z])\s*[:=,]?\s*({SIGNED_NUMBER})(.*)$",
     re.IGNORECASE)
 _BARE_RISK_DIFFERENCE = re.compile(
     rf"^({SIGNED_NUMBER})\s*(pp|percentage points?|%\s*points?)(?![a-z])(.*)$", re.IGNORECASE)
@@ -144,6 +144,7 @@ def parse(said: Said) -> Estimate | None:
         prefix, name, number, tail = head.groups()
         measure, adjusted = _measure(name)
         if prefix:
+            prefix = "adjusted" if prefix.lower().endswith("adjusted") and prefix.lower() != "unadjusted" else prefix
             adjusted = adjusted or _PREFIXES[prefix.lower()]
             if not _PREFIXES[prefix.lower()] and re.search(r"[,;(]\s*adjusted\b", tail, re.IGNORECASE):
                 raise ValueSyntaxError(said.raw, f"`{said.raw}` calls the estimate both {prefix} and adjusted")

@@ -1,6 +1,7 @@
 """Test statistics as statcheck reads them: ``t(28) = 2.20, p = .04``, ``F(2, 57) = 3.10, p = .05``,
 ``chi2(1) = 4.20, p = .04`` (also ``χ2``, ``χ²``, with an optional ``N = 80``), ``r(48) = .30, p = .03``,
-``z = 1.96, p = .05``; ``one-tailed`` (``one-sided``, ``directional``) marks a one-tailed p.
+``z = 1.96, p = .05`` (also ``Z``), Cochran's ``Q(9) = 15.2, p = .09`` (a chi-square with its df, as
+statcheck reads it); a bound ``t(28) < 2.2``; ``one-tailed`` (``one-sided``, ``directional``) marks a one-tailed p.
 """
 
 from __future__ import annotations
@@ -13,16 +14,17 @@ from claimcheck.values.base import EFFECT, SIGNED_NUMBER, Number, Said, ValueSyn
 from claimcheck.values.parts import PValue, read_tail
 
 _TESTS = {"t": "t", "f": "F", "r": "r", "z": "z", "chi2": "chi2", "chi-square": "chi2", "chi-squared": "chi2",
-          "chi²": "chi2", "chi^2": "chi2", "χ2": "chi2", "χ²": "chi2", "χ^2": "chi2", "x2": "chi2", "x²": "chi2"}
+          "chi²": "chi2", "chi^2": "chi2", "χ2": "chi2", "χ²": "chi2", "χ^2": "chi2", "x2": "chi2", "x²": "chi2", "q": "Q"}
 #: How many degrees of freedom each test takes.
-_DEGREES = {"t": 1, "r": 1, "F": 2, "chi2": 1, "z": 0}
+_DEGREES = {"t": 1, "r": 1, "F": 2, "chi2": 1, "z": 0, "Q": 1}
 _ONE_TAILED = frozenset({"one-tailed", "one tailed", "one-sided", "one sided", "directional"})
 _TWO_TAILED = frozenset({"two-tailed", "two tailed", "two-sided", "two sided"})
 
 _TEST_PATTERN = "|".join(re.escape(name) for name in sorted(_TESTS, key=len, reverse=True))
 _STATISTIC = re.compile(
     rf"^({_TEST_PATTERN})\s*(?:\(([^()]*)\))?\s*(<=|>=|=|<|>|≤|≥)\s*({SIGNED_NUMBER})(.*)$", re.IGNORECASE)
-_CHI2_N = re.compile(r"^n\s*=\s*(\d[\d,]*)$", re.IGNORECASE)
+#: A chi-square's degrees of freedom and sample size, `1, N = 11,455` (the N may have thousands separators).
+_CHI2_N = re.compile(r"^(\d+(?:\.\d+)?)\s*,\s*n\s*=\s*(\d{1,3}(?:,\d{3})+|\d+)$", re.IGNORECASE)
 _COMPARATORS = {"≤": "<=", "≥": ">="}
 
 
@@ -31,7 +33,7 @@ class TestStatistic:
     """A reported test: its statistic, degrees of freedom, p-value and whether the p is one-tailed."""
 
     text: str = field(compare=False)
-    test: str  # "t", "F", "chi2", "r" or "z"
+    test: str  # "t", "F", "chi2", "r", "z" or "Q"
     df: tuple[Number, ...]
     comparator: str
     statistic: Number
@@ -43,10 +45,15 @@ class TestStatistic:
 
     __test__ = False  # not a pytest test class, despite its name
 
+    @property
+    def distribution(self) -> str:
+        """The test whose distribution gives its p: Cochran's Q is a chi-square with its df."""
+        return "chi2" if self.test == "Q" else self.test
+
     def describe(self) -> str:
         degrees = ", ".join(number.text for number in self.df)
         if self.n is not None:
-            degrees += f", N = {self.n}"
+            degrees += f", N = {self.n:,}"
         words = [self.test, f"({degrees})" if degrees else "", f" {self.comparator} {self.statistic.text}"]
         if self.p is not None:
             words.append(f", {self.p.describe()}")
@@ -77,11 +84,11 @@ def parse(said: Said) -> TestStatistic | None:
 
 
 def _degrees(raw: str, test: str, written: str | None) -> tuple[tuple[Number, ...], int | None]:
+    with_n = _CHI2_N.match(written.strip()) if test == "chi2" and written else None
+    if with_n:
+        return (read_number(with_n.group(1), raw),), int(read_number(with_n.group(2), raw).value)
     parts = [part.strip() for part in written.split(",")] if written and written.strip() else []
     n = None
-    if test == "chi2" and len(parts) == 2 and _CHI2_N.match(parts[1]):
-        n = int(read_number(_CHI2_N.match(parts[1]).group(1), raw).value)  # type: ignore[union-attr]
-        parts = parts[:1]
     expected = _DEGREES[test]
     if len(parts) != expected:
         wanted = {0: "no degrees of freedom", 1: "one number of degrees of freedom, as in t(28)",

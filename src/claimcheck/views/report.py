@@ -73,6 +73,9 @@ def _side(index: RegistryIndex, key: EvidenceKey) -> dict[str, Any]:
         "says": says_text(evidence.says),
         "quote": display(evidence.quote),
         "line": grounding.line if isinstance(grounding, QuoteMatch) else None,
+        # Where a reader finds it: `line 12`, or `p. 4, line 12` in a PDF, `line 30, in Results` in an article.
+        "location": (index.texts[evidence.source].location(grounding.line)
+                     if isinstance(grounding, QuoteMatch) and evidence.source in index.texts else None),
         "evidence": key[1],
     }
 

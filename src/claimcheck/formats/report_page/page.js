@@ -304,7 +304,7 @@
         el('h4', null, source, ' ', cell ? badge(cell.verdict, cell.accepted) : null),
         bySource[source].map(function (entry) {
           var value = entry.value && entry.value !== entry.says ? ' = ' + entry.value : '';
-          var where = entry.line ? 'line ' + entry.line + ' of the document'
+          var where = entry.line ? (entry.location || 'line ' + entry.line) + ' of the document'
             : entry.quote_status === 'no text' ? 'no text of the document to find the quote in'
               : 'quote not found in the document';
           return el('div', { 'class': 'entry' },

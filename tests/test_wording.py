@@ -1,0 +1,286 @@
+"""The words real reports use (issue 22): each form pinned as `says` reads it and as `extract` proposes it.
+
+Reference figures are SciPy's (scipy.stats, version 1.17), computed as the comment beside each says.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimcheck.extract import extract, proposals
+from claimcheck.values import Estimate, PValue, TestStatistic, ValueSyntaxError, parse
+from conftest import invoke
+
+# ------------------------------------------------------------ how journals punctuate
+
+
+@pytest.mark.parametrize("says, shown", [
+    ("rate ratio, 0.64; 95% CI, 0.51 to 0.81", "IRR 0.64 (95% CI 0.51 to 0.81)"),
+    ("hazard ratio, 0.83; 95% CI, 0.75 to 0.93; P = .002", "HR 0.83 (95% CI 0.75 to 0.93), p = .002"),
+    ("RR 0·83 (95% CI 0·75–0·93)", "RR 0.83 (95% CI 0.75 to 0.93)"),
+    ("MD −0.5 (95% CI −0.9 to −0.1)", "MD −0.5 (95% CI −0.9 to −0.1)"),
+    ("HR 0.83 (95% CI: 0.75–0.93)", "HR 0.83 (95% CI 0.75 to 0.93)"),
+    ("HR 0.83 [0.75, 0.93]", "HR 0.83 (95% CI 0.75 to 0.93)"),
+    ("HR 0.83 (95% confidence interval 0.75 to 0.93)", "HR 0.83 (95% CI 0.75 to 0.93)"),
+    ("P = .002", "p = .002"),
+    ("p<.001", "p < .001"),
+    ("p = 2.1e-5", "p = 2.1e-5"),
+    ("p = 2.1 × 10⁻⁵", "p = 2.1 × 10⁻⁵"),
+    ("chi2(1, N = 11,455) = 16.78", "chi2(1, N = 11,455) = 16.78"),
+    ("chi2(1, N = 11,455) = 16.78, p < .001", "chi2(1, N = 11,455) = 16.78, p < .001"),
+    ("Q(9) = 15.2, p = .09", "Q(9) = 15.2, p = .09"),
+    ("t(28) < 2.2, ns", "t(28) < 2.2, NS"),
+    ("Z = 2.1, p = .04", "z = 2.1, p = .04"),
+    ("X2(1) = 4.2", "chi2(1) = 4.2"),
+    ("χ²(1) = 4.2", "chi2(1) = 4.2"),
+    ("t(28) = 2.20, p = .02, one-tailed", "t(28) = 2.20, p = .02, one-tailed"),
+])
+def test_journal_punctuation_is_read(says: str, shown: str) -> None:
+    assert parse(says).describe() == shown
+
+
+def test_a_sample_size_with_thousands_separators_is_the_whole_number() -> None:
+    value = parse("chi2(1, N = 11,455) = 16.78")
+    assert isinstance(value, TestStatistic)
+    assert (value.test, value.n, [number.value for number in value.df]) == ("chi2", 11455, [1.0])
+
+
+def test_an_exponent_keeps_the_precision_of_its_mantissa() -> None:
+    value = parse("p = 2.1 × 10⁻⁵")
+    assert isinstance(value, PValue) and value.value is not None
+    assert (value.value.value, value.value.decimals) == (pytest.approx(2.1e-5), 6)
+
+
+def test_cochrans_q_is_read_as_a_chi_square_with_its_df() -> None:
+    value = parse("Q(9) = 15.2, p = .09")
+    assert isinstance(value, TestStatistic)
+    assert (value.test, value.distribution) == ("Q", "chi2")
+    with pytest.raises(ValueSyntaxError, match=r"a Q statistic takes one number of degrees of freedom"):
+        parse("Q = 15.2")
+
+
+def test_twice_daily_is_a_frequency_not_a_doubling() -> None:
+    """Once read as "2-fold higher", which would compare a dosing schedule with an effect."""
+    for says in ("twice daily", "twice a day", "2 times daily", "two times per day"):
+        with pytest.raises(ValueSyntaxError):
+            parse(says)
+    assert parse("twice as high").describe() == "2-fold higher (ratio [1.5, 2.5))"
+
+
+COCHRAN_REGISTRY = """\
+version: 1
+sources:
+  - id: meta
+    title: A meta-analysis
+    type: study
+    design: meta-analysis
+claims:
+  - id: heterogeneity
+    statement: The trials differ
+    evidence:
+      - source: meta
+        says: {says}
+        quote: "meta says {says}"
+"""
+
+
+@pytest.mark.parametrize("says, findings", [
+    # scipy.stats.chi2.sf(15.2, 9) = 0.0856: p = .09 fits.
+    ("Q(9) = 15.2, p = .09", ""),
+    # scipy.stats.chi2.sf(16.78, 1) = 4.197e-05: p < .001 fits.
+    ("\"chi2(1, N = 11,455) = 16.78, p < .001\"", ""),
+    # scipy.stats.chi2.sf(25.0, 9) = 0.002971: p = .09 does not.
+    ("Q(9) = 25.0, p = .09",
+     ("claims.yaml:12:15: CC319 [error] `Q(9) = 25.0, p = .09`: Q(9) = 25.0 gives two-tailed p = 0.003 (any value "
+     "from 24.95 to 25.05 gives 0.003 to 0.003); the text says p = .09: the two fall on either side of 0.05 "
+     "(statcheck-decision-error)\n")),
+    # scipy.stats.t.sf(2.2, 28) = 0.01811 one-tailed (0.03623 two-tailed): p = .02 fits only one-tailed.
+    ("t(28) = 2.20, p = .02, one-tailed", ""),
+])
+def test_new_statistics_are_checked_as_statcheck_does(registry, says: str, findings: str) -> None:
+    registry(COCHRAN_REGISTRY.format(says=says))
+    result = invoke("validate", "claims.yaml", "--select", "CC3")
+    lines = [line for line in result.output.splitlines(keepends=True) if line.startswith("claims.yaml")]
+    assert "".join(lines) == findings
+
+
+# ------------------------------------------------------------ extract proposes what says reads
+
+
+@pytest.mark.parametrize("sentence, proposed", [
+    ("The rate ratio was 0.64 (rate ratio, 0.64; 95% CI, 0.51 to 0.81).", ["IRR 0.64 (95% CI 0.51-0.81)"]),
+    ("Mortality was lower (hazard ratio 0·83 (95% CI 0·75–0·93)).", ["HR 0.83 (95% CI 0.75-0.93)"]),
+    ("HR 0.83 [0.75, 0.93].", ["HR 0.83 (95% CI 0.75-0.93)"]),
+    ("significant, p = 2.1e-5 and p = .5e-3 and p = 1.03 and p = .04.",
+     ["p = 2.1e-5", "p = .5e-3", "p = 1.03", "p = .04"]),
+    ("significant (p = 2.1 × 10⁻⁵).", ["p = 2.1 × 10⁻⁵"]),
+    ("chi2(1, N = 11,455) = 16.78, p < .001.", ["chi2(1, N = 11,455) = 16.78, p < .001"]),
+    ("t(28) = 2.20, p = .02, one-tailed", ["t(28) = 2.20, p = .02, one-tailed"]),
+    ("t(28) = 2.20, p = .02 (one-tailed)", ["t(28) = 2.20, p = .02, one-tailed"]),
+    ("t(28) < 2.2, ns", ["t(28) < 2.2, ns"]),
+    ("Q(9) = 15.2, p = .09", ["Q(9) = 15.2, p = .09"]),
+    ("Z = 2.1, p = .04", ["z = 2.1, p = .04"]),
+    ("X2(1) = 4.2, p = .04", ["chi2(1) = 4.2, p = .04"]),
+    ("F(2,57)=3.10, p=.05", ["F(2, 57) = 3.10, p = .05"]),
+    ("the p = 5 group", []),
+])
+def test_extract_proposes_the_statement_whole(sentence: str, proposed: list[str]) -> None:
+    assert proposals(sentence, "effect") == proposed
+    assert [candidate.says for candidate in extract(sentence) if candidate.kind == "effect"] == proposed
+
+
+def test_a_proposal_keeps_every_number_as_written() -> None:
+    """`p = 1.03` was proposed as `p = 1.0`, and `p = .5e-3` as `p = .5`: never a changed value."""
+    for says in proposals("p = 1.03; p = .5e-3; t(28) = 2.20, p = .04", "effect"):
+        value = parse(says)
+        assert isinstance(value, PValue | TestStatistic | Estimate)
+    assert proposals("p = 1.03", "effect") == ["p = 1.03"]
+
+
+# ------------------------------------------------------------ efficacy and relative risk reduction
+
+
+@pytest.mark.parametrize("says, shown", [
+    ("VE 95% (95% CI 90.3-97.6)", "efficacy 95% (95% CI 90.3 to 97.6) (ratio (0.045, 0.055])"),
+    ("efficacy 95% (95% CI 90.3 to 97.6)", "efficacy 95% (95% CI 90.3 to 97.6) (ratio (0.045, 0.055])"),
+    ("vaccine efficacy of 95% (95% CI, 90.3 to 97.6)", "efficacy 95% (95% CI 90.3 to 97.6) (ratio (0.045, 0.055])"),
+    ("RRR 25% (95% CI 10-38%)", "RRR 25% (95% CI 10 to 38) (ratio (0.745, 0.755])"),
+    ("RRR 25% (95% CI 10%-38%), p = 0.002", "RRR 25% (95% CI 10 to 38), p = 0.002 (ratio (0.745, 0.755])"),
+    ("VE 30% (95% CI -10 to 55)", "efficacy 30% (95% CI -10 to 55) (ratio (0.695, 0.705])"),
+    ("efficacy 95%", "efficacy 95% (ratio (0.045, 0.055])"),
+    ("95% effective", "95% effective (ratio (0.045, 0.055])"),
+    ("about 90% effective", "about 90% effective (ratio [0.01, 0.19])"),
+    ("over 80% effective", "more than 80% effective (ratio [0, 0.2))"),
+])
+def test_efficacy_is_one_minus_a_ratio(says: str, shown: str) -> None:
+    value = parse(says)
+    assert value.describe() == shown
+    assert parse(value.describe()) == value  # what show prints reads back as the same value
+
+
+def test_an_efficacys_interval_is_read_as_ratios() -> None:
+    value = parse("VE 95% (95% CI 90.3-97.6)")
+    assert value.ratio_interval == (pytest.approx(0.024), pytest.approx(0.097))  # type: ignore[union-attr]
+    with pytest.raises(ValueSyntaxError, match="gives two intervals"):
+        parse("efficacy 95% (95% CI 90.3 to 97.6, 99% CI 1-2)")
+
+
+EFFICACY = """\
+version: 1
+sources:
+  - id: trial-a
+    title: Trial A
+    type: study
+    design: rct
+    path: trial-a.txt
+  - id: news-a
+    title: News about trial A
+    type: news
+    cites: [trial-a]
+    path: news-a.txt
+  - id: trial-b
+    title: Trial B
+    type: study
+    design: rct
+    path: trial-b.txt
+claims:
+  - id: efficacy
+    statement: The vaccine prevents illness
+    evidence:
+      - source: trial-a
+        says: VE 95% (95% CI 90.3-97.6)
+        quote: "Vaccine efficacy was 95% (95% CI, 90.3 to 97.6)"
+      - source: news-a
+        says: about 90% effective
+        quote: "The shot was about 90% effective"
+      - source: trial-a
+        says: RR 0.05
+        quote: "The trial's efficacy was 95% (95% CI, 90.3 to 97.6)"
+      - source: trial-b
+        says: {trial_b}
+        quote: "efficacy was 52% (95% CI 29.5 to 68.4)"
+"""
+EFFICACY_TEXTS = {
+    "trial-a.txt": ("Vaccine efficacy was 95% (95% CI, 90.3 to 97.6) against symptomatic illness.\n"
+                    "The trial's efficacy was 95% (95% CI, 90.3 to 97.6) against symptomatic illness.\n"),
+    "news-a.txt": "The shot was about 90% effective, the company said. It cut deaths by 35%.\n",
+    "trial-b.txt": "In the second trial efficacy was 52% (95% CI 29.5 to 68.4).\n",
+}
+
+
+def test_efficacy_in_every_wording_shares_a_claim_and_is_compared(registry) -> None:
+    registry(EFFICACY.format(trial_b="efficacy 52% (95% CI 29.5 to 68.4)"), EFFICACY_TEXTS)
+    assert invoke("validate", "claims.yaml").output == "All checks passed.\n"
+    result = invoke("show", "efficacy", "--format", "json")
+    pairs = {(pair["a_says"], pair["b_says"]): (pair["verdict"], pair["reason"])
+             for pair in json.loads(result.output)["claim"]["pairs"]}
+    # The log-ratio SEs from the intervals: (ln 0.097 - ln 0.024) / 3.92 = 0.3563 and (ln 0.705 - ln 0.316) / 3.92 =
+    # 0.2047; z = (ln 0.05 - ln 0.48) / sqrt(0.3563^2 + 0.2047^2) = -5.50, and 2 * scipy.stats.norm.sf(5.504) = 3.7e-08.
+    assert pairs[("VE 95% (95% CI 90.3-97.6)", "efficacy 52% (95% CI 29.5 to 68.4)")] == ("conflict", (
+        "different studies (trial-a vs trial-b): `VE 95% (95% CI 90.3-97.6)` (a ratio of (0.045, 0.055]) vs "
+        "`efficacy 52% (95% CI 29.5 to 68.4)` (a ratio of (0.475, 0.485]) differ beyond sampling error "
+        "(z = -5.50 on the log scale, p = 3.7e-08 < 0.05)"))
+    assert pairs[("VE 95% (95% CI 90.3-97.6)", "about 90% effective")][0] == "agree"
+    assert pairs[("VE 95% (95% CI 90.3-97.6)", "RR 0.05")][0] == "agree"
+    assert [verdict for verdict, _reason in pairs.values()].count("conflict") == 1  # RR 0.05 has no SE to test
+
+
+def test_an_efficacy_the_quote_does_not_state_is_an_error(registry) -> None:
+    registry(EFFICACY.format(trial_b="efficacy 62% (95% CI 29.5 to 68.4)"), EFFICACY_TEXTS)
+    result = invoke("validate", "claims.yaml")
+    assert result.output == (
+        "claims.yaml:32:15: CC330 [error] `says` gives `efficacy 62% (95% CI 29.5 to 68.4)` (ratio (0.375, 0.385]), "
+        "but the quote states `efficacy 52% (95% CI 29.5-68.4)` (ratio (0.475, 0.485]) (says-contradicts-quote)\n"
+        "Found 1 error.\n")
+
+
+@pytest.mark.parametrize("sentence, proposed", [
+    ("Vaccine efficacy was 95% (95% CI, 90.3 to 97.6).", [("effect", "efficacy 95% (95% CI 90.3-97.6)")]),
+    ("VE 95% (95% CI 90.3-97.6) against illness", [("effect", "VE 95% (95% CI 90.3-97.6)")]),
+    ("The RRR was 25% (95% CI 10%-38%).", [("effect", "RRR 25% (95% CI 10-38)")]),
+    ("the shot was about 90% effective, and 95% efficacious",
+     [("effect", "about 90% effective"), ("effect", "95% effective")]),
+    # a change with the outcome in between is an effect, never the proportion 35%
+    ("The drug cut deaths by 35% and reduced the 28-day mortality rate by 17% in 54% of patients.",
+     [("effect", "cut deaths by 35%"), ("effect", "reduced the 28-day mortality rate by 17%"),
+      ("duration", "28 days"), ("proportion", "54%")]),
+])
+def test_extract_proposes_efficacy_and_changes_as_effects(sentence: str, proposed: list[tuple[str, str]]) -> None:
+    assert [(candidate.kind, candidate.says) for candidate in extract(sentence)] == proposed
+
+
+@pytest.mark.parametrize("says, shown", [
+    ("reduced the 28-day mortality rate by 17%", "reduced by 17% (ratio (0.825, 0.835])"),
+    ("cut deaths by 35%", "reduced by 35% (ratio (0.645, 0.655])"),
+])
+def test_a_change_may_name_its_outcome_between_verb_and_by(says: str, shown: str) -> None:
+    assert parse(says).describe() == shown
+
+
+# ------------------------------------------------------------ adjusted estimates
+
+
+@pytest.mark.parametrize("says, shown", [
+    ("age-adjusted rate ratio 0.64", "adjusted IRR 0.64"),
+    ("age-adjusted rate ratio, 0.64; 95% CI, 0.51 to 0.81", "adjusted IRR 0.64 (95% CI 0.51 to 0.81)"),
+    ("fully adjusted HR 0.80 (95% CI 0.70-0.91)", "adjusted HR 0.80 (95% CI 0.70 to 0.91)"),
+    ("multivariable-adjusted OR 1.3", "adjusted OR 1.3"),
+    ("adjusted HR 0.80", "adjusted HR 0.80"),
+    ("aOR 1.3", "adjusted OR 1.3"),
+    ("unadjusted RR 0.9", "RR 0.9"),
+])
+def test_adjusted_estimates_are_marked_whatever_the_adjustment_is_called(says: str, shown: str) -> None:
+    value = parse(says)
+    assert isinstance(value, Estimate)
+    assert value.describe() == shown
+
+
+@pytest.mark.parametrize("sentence, proposed", [
+    ("The age-adjusted rate ratio was 0.64 (95% CI 0.51-0.81).", ["adjusted IRR 0.64 (95% CI 0.51-0.81)"]),
+    ("adjusted hazard ratio 0.80 (95% CI 0.70-0.91)", ["adjusted HR 0.80 (95% CI 0.70-0.91)"]),
+    ("aOR 1.3 (1.1-1.6)", ["aOR 1.3 (95% CI 1.1-1.6)"]),
+])
+def test_extract_keeps_the_adjusted_mark(sentence: str, proposed: list[str]) -> None:
+    assert proposals(sentence, "effect") == proposed
