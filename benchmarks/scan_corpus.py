@@ -30,7 +30,10 @@ FILLER = ("Participants completed the questionnaire in a quiet room and were tha
           "The procedure followed the protocol that the ethics committee approved before recruitment began. ")
 STATCHECK_R = """
 suppressMessages(library(statcheck))
-res <- checkdir("{folder}", messages = FALSE)
+files <- list.files("{folder}", pattern = "[.]txt$", full.names = TRUE)
+texts <- vapply(files, function(f) paste(readLines(f, warn = FALSE, encoding = "UTF-8"), collapse = "\\n"), "")
+names(texts) <- basename(files)
+res <- statcheck(texts, messages = FALSE)
 write.csv(res[, c("source", "raw", "error", "decision_error")], "{out}", row.names = FALSE)
 """
 

@@ -1,6 +1,7 @@
 """One document scanned: the values its text states, and every check that one document can settle.
 
-The values are those `claimcheck extract` finds; each is checked on its own
+The values are those of `claimcheck extract`'s finders that some check can
+use (counts with their percentages, and effects), with changes in words; each is checked on its own
 (a count against its percentage, an estimate against its interval and p, a
 test statistic against its p as statcheck does, a mean by GRIM and GRIMMER),
 and the values of one sentence against each other (counts against the crude
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from claimcheck.extract import Candidate, extract
+from claimcheck.extract import Candidate, checkable
 from claimcheck.findings import DataPath, Finding
 from claimcheck.validate.checks import measure_arithmetic
 from claimcheck.validate.effect_checks import check_effect_pairs_of, check_effect_value, statcheck_verdict
@@ -92,7 +93,7 @@ class DocumentResult:
 def scan_text(document: str, text: str) -> DocumentResult:
     """Scan one document's text."""
     result = DocumentResult(document)
-    candidates = sorted(_read([*extract(text), *_changes(text)]), key=lambda pair: (pair[0].start, pair[0].end))
+    candidates = sorted(_read([*checkable(text), *_changes(text)]), key=lambda pair: (pair[0].start, pair[0].end))
     for candidate, value in candidates:
         kind = statement_kind(value)
         if kind is not None:

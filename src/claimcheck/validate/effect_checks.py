@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from fractions import Fraction
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimcheck.findings import DataPath, Finding
@@ -137,6 +138,7 @@ def _p(p: float) -> str:
     return f"{p:.1e}"
 
 
+@lru_cache(maxsize=4096)
 def statcheck_verdict(value: TestStatistic) -> tuple[Reported, StatcheckVerdict] | None:
     """statcheck's reading of a test statistic with its p: what was reported and the recomputed verdict."""
     from claimcheck.stats.statcheck import Reported, check
