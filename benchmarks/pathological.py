@@ -106,6 +106,21 @@ def many_entries(folder: Path, entries: int = 2_000, kind: str = "percent") -> N
     (folder / "claims.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def two_source_stances(folder: Path, entries: int = 2_000) -> None:
+    """One claim with `entries` stance entries, yes, no and uncertain in turn, from two studies (issue 23):
+    `conflicts` lists a pair of groups per two values, never every pair of their entries."""
+    lines = ["version: 1", "sources:"]
+    for number in (1, 2):
+        lines += [f"  - id: study-{number}", f"    title: Study {number}", "    type: study", "    design: cohort"]
+    lines += ["claims:", "  - id: crowded", "    statement: A claim two studies state often", "    evidence:"]
+    stances = ("yes", "no", "uncertain")
+    for number in range(entries):
+        lines += [f"      - source: study-{1 + number % 2}", f"        says: {stances[number % 3]}",
+                  f"        quote: \"reported {number}\""]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "claims.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 #: Sentences dense with the forms `claimcheck extract` finds, for the extraction case.
 _STATEMENTS = (
     "In all, {k} out of {n} patients ({p}%) responded after 3 to 6 months.",
@@ -147,6 +162,10 @@ CASES: tuple[Case, ...] = (
          ("conflicts", "{registry}"), lambda folder: many_entries(folder, 10_000, "stance")),
     Case("entries-count", "1 claim, 2,000 counts k/n from 2,000 studies: `conflicts`",
          ("conflicts", "{registry}"), lambda folder: many_entries(folder, 2_000, "count")),
+    Case("two-sources-2000", "1 claim, 2,000 yes/no/uncertain entries from 2 studies: `conflicts`",
+         ("conflicts", "{registry}"), two_source_stances),
+    Case("two-sources-10000", "1 claim, 10,000 yes/no/uncertain entries from 2 studies: `conflicts --format json`",
+         ("conflicts", "--format", "json", "{registry}"), lambda folder: two_source_stances(folder, 10_000)),
     Case("extract-prose", "5 MB text of prose without values: `extract --format json`",
          ("extract", "big", "--registry", "{registry}", "--format", "json"), prose_text),
     Case("extract-dense", "5 MB text, a value in every other sentence (65,000 candidates): `extract --format json`",

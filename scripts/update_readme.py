@@ -1,7 +1,8 @@
 """Regenerate the real command outputs shown in README.md.
 
 Each block between `<!-- output: claimcheck ARGS -->` and `<!-- /output -->` is replaced
-by what `claimcheck ARGS` prints on the bundled registry (80 columns, no colour). A test runs
+by what `claimcheck ARGS` prints on the bundled registry (80 columns, no colour), as text; each
+between `<!-- markdown: claimcheck ARGS -->` and `<!-- /markdown -->`, by the markdown it prints. A test runs
 `render()` and fails when the README is stale. Run: python scripts/update_readme.py
 """
 
@@ -19,6 +20,8 @@ from claimcheck.cli import main
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 BLOCK = re.compile(r"(<!-- output: claimcheck (?P<args>.*?) -->\n)```text\n.*?```\n(<!-- /output -->)", re.DOTALL)
+#: A block shown as rendered markdown (a table), not as a terminal's text.
+MARKDOWN_BLOCK = re.compile(r"(<!-- markdown: claimcheck (?P<args>.*?) -->\n).*?(<!-- /markdown -->)", re.DOTALL)
 
 
 def command_output(args: str) -> str:
@@ -32,7 +35,10 @@ def render(text: str) -> str:
         output = command_output(match.group("args"))
         return f"{match.group(1)}```text\n$ claimcheck {match.group('args')}\n{output}```\n{match.group(3)}"
 
-    return BLOCK.sub(replace, text)
+    def replace_markdown(match: re.Match[str]) -> str:
+        return f"{match.group(1)}{command_output(match.group('args'))}{match.group(3)}"
+
+    return MARKDOWN_BLOCK.sub(replace_markdown, BLOCK.sub(replace, text))
 
 
 def main_() -> int:

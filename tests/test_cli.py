@@ -186,8 +186,10 @@ def test_conflicts_json_fields(registry) -> None:
     registry(MINIMAL_SOURCES + CLAIM)
     (row,) = json_of(invoke("conflicts", "--format", "json").output, "conflicts")
     assert row["a"] == {"source": "news-a", "says": "11/30", "quote": "11 of 30 men", "line": None, "location": None,
-                        "evidence": 0}
+                        "evidence": 0,
+                        "entries": [{"evidence": 0, "quote": "11 of 30 men", "line": None, "location": None}]}
     assert (row["claim"], row["verdict"], row["internal"], row["accepted"]) == ("response", "conflict", False, False)
+    assert row["pairs"] == 1
 
 
 def test_conflicts_github_points_at_the_evidence(registry) -> None:

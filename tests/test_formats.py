@@ -18,7 +18,7 @@ from conftest import MINIMAL_SOURCES, ROOT, invoke
 
 VIEW_METHODS = {"findings": "findings", "statistics": "statistics", "conflicts": "conflicts", "claims": "claims",
                 "claim": "claim", "sources": "sources", "evidence-map": "evidence_map", "candidates": "candidates",
-                "coverage": "coverage"}
+                "coverage": "coverage", "summary-of-findings": "summary_of_findings"}
 
 
 @pytest.mark.parametrize("info", formats.FORMATS, ids=lambda info: info.name)

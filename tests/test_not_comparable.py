@@ -50,8 +50,12 @@ def test_the_reproducer_in_json(registry) -> None:
         "claim": "effect", "statement": "The drug lowers the risk of stroke", "verdict": "conflict",
         "internal": False, "accepted": False, "note": None,
         "a": {"source": "trial-a", "says": "rate ratio 0.83 (95% CI 0.75-0.93)",
-              "quote": "trial-a says rate ratio 0.83 (95% CI 0.75-0.93)", "line": None, "location": None, "evidence": 0},
-        "b": {"source": "news-a", "says": "RR 0.70", "quote": "news-a says RR 0.70", "line": None, "location": None, "evidence": 1},
+              "quote": "trial-a says rate ratio 0.83 (95% CI 0.75-0.93)", "line": None, "location": None,
+              "evidence": 0, "entries": [{"evidence": 0, "quote": "trial-a says rate ratio 0.83 (95% CI 0.75-0.93)",
+                                          "line": None, "location": None}]},
+        "b": {"source": "news-a", "says": "RR 0.70", "quote": "news-a says RR 0.70", "line": None, "location": None,
+              "evidence": 1, "entries": [{"evidence": 1, "quote": "news-a says RR 0.70", "line": None, "location": None}]},
+        "pairs": 1,
         "reason": REPRODUCER_REASON,
     }]
 

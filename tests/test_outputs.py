@@ -44,7 +44,7 @@ def test_auto_is_the_default_of_every_command(registry) -> None:
     assert invoke("validate", "--format", "text", env=in_actions).output.startswith("claims.yaml:17:15:")
     for name, command in main.commands.items():
         format_options = [p for p in command.params if p.name == "output_format"]
-        if name not in ("rules",) and format_options:
+        if name not in ("rules", "sof") and format_options:  # tables for documents: markdown by default
             (option,) = format_options
             assert isinstance(option.type, click.Choice) and option.type.choices[0] == "auto", name
 
@@ -146,7 +146,7 @@ def test_every_json_field_is_documented_and_every_documented_field_exists(regist
     example = "examples/halvorex/claims.yaml"  # the fields only effects and pooled estimates fill in
     real |= {"conflicts": real_fields("conflicts") | unchecked_conflicts, "list": real_fields("list") | real_fields("list", example),
              "show": real_fields("show", "overall-motile-sperm") | real_fields("show", "stroke-risk", example),
-             "sources": real_fields("sources"), "rules": real_fields("rules")}
+             "sources": real_fields("sources"), "rules": real_fields("rules"), "sof": real_fields("sof", example)}
     documented = documented_fields()
     assert set(documented) == set(real)
     for section, fields in real.items():

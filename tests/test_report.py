@@ -134,22 +134,31 @@ def test_the_evidence_map_data(registry) -> None:
         "grades": {"high": 0, "moderate": 0, "low": 3, "very-low": 0},
     }
     cells = {row["claim"]: (row["status"], row["status_accepted"], row["cells"]) for row in data["claims"]}
+    def value(says: str, verdict: str, accepted: bool = False) -> dict:
+        return {"says": says, "verdict": verdict, "accepted": accepted, "silenced": []}
+
     assert cells == {
         "response": ("conflict", True, {
-            "news-a": {"says": ["40/200"], "verdict": "conflict", "accepted": True},
-            "blog-b": {"says": ["20%", "most"], "verdict": "conflict", "accepted": True},
+            "news-a": {"says": ["40/200"], "verdict": "conflict", "accepted": True,
+                       "values": [value("40/200", "conflict", True)]},
+            # Each value its own verdict: 20% agrees with 40/200, but the blog's own "most" contradicts it.
+            "blog-b": {"says": ["20%", "most"], "verdict": "conflict", "accepted": True,
+                       "values": [value("20%", "conflict", True), value("most", "conflict", True)]},
         }),
         "safe": ("tension", False, {
-            "news-a": {"says": ["yes"], "verdict": "tension", "accepted": False},
-            "blog-b": {"says": ["uncertain"], "verdict": "tension", "accepted": False},
+            "news-a": {"says": ["yes"], "verdict": "tension", "accepted": False, "values": [value("yes", "tension")]},
+            "blog-b": {"says": ["uncertain"], "verdict": "tension", "accepted": False,
+                       "values": [value("uncertain", "tension")]},
         }),
         "cheap": ("single-source", False, {
-            "blog-b": {"says": ["yes"], "verdict": "single-source", "accepted": False},
+            "blog-b": {"says": ["yes"], "verdict": "single-source", "accepted": False,
+                       "values": [value("yes", "single-source")]},
         }),
     }
-    # The panels' data is `show --format json`'s, the sources table's `sources --format json`'s.
+    # The panels' data is `show --format json`'s with the forest plot's (none here: nothing pooled), the
+    # sources table's `sources --format json`'s.
     shown = json.loads(invoke("show", "response", "--format", "json").output)
-    assert data["details"]["response"] == shown["claim"]
+    assert data["details"]["response"] == {**shown["claim"], "forest": None}
     assert data["sources"] == json.loads(invoke("sources", "--format", "json").output)["sources"]
 
 
@@ -295,10 +304,26 @@ def test_report_of_a_registry_with_errors_shows_the_claims_with_errors_as_not_ch
     assert invoke("report", "-o", "again.html", "--exit-zero").exit_code == 0
 
 
-def test_report_needs_an_output_and_a_folder_that_exists(registry) -> None:
+def test_report_without_o_writes_evidence_map_html_and_says_so(registry) -> None:
     registry(SMALL)
-    missing = invoke("report")
-    assert missing.exit_code == 2 and "Missing option '-o' / '--output'" in missing.output
+    result = invoke("report")
+    assert (result.exit_code, result.output) == (0, "Wrote the evidence map of 3 claims to evidence-map.html\n")
+    data = page_data(Path("evidence-map.html").read_text(encoding="utf-8"))
+    assert data["order"] == "worst"
+    again = invoke("report")
+    assert (again.exit_code, again.output) == (
+        2, "claimcheck: error: evidence-map.html: already exists; pass --force to overwrite it\n")
+
+
+def test_report_order_and_no_color_option(registry) -> None:
+    registry(SMALL)
+    assert page_data(invoke("report", "-o", "-", "--order", "grade").output)["order"] == "grade"
+    refused = invoke("report", "--color")
+    assert refused.exit_code == 2 and "No such option '--color'" in refused.output
+
+
+def test_report_needs_a_folder_that_exists(registry) -> None:
+    registry(SMALL)
     nowhere = invoke("report", "-o", "no/such/folder/map.html")
     assert nowhere.exit_code == 2
     assert "claimcheck: error: no/such/folder/map.html: cannot write in no/such/folder" in nowhere.output

@@ -74,12 +74,13 @@ def browser() -> Iterator[Any]:
             driver.quit()
 
 
-def write_page(registry: Path, target: Path) -> Path:
-    """The report of a registry, written from the registry's folder (so the page names it by its file name)."""
+def write_page(registry: Path, target: Path, order: str = "registry") -> Path:
+    """The report of a registry, written from the registry's folder (so the page names it by its file name);
+    in registry order unless asked, so that tests can name rows by their place in the file."""
     here = Path.cwd()
     os.chdir(registry.parent)
     try:
-        result = invoke("report", registry.name, "-o", str(target))
+        result = invoke("report", registry.name, "-o", str(target), "--order", order)
     finally:
         os.chdir(here)
     assert result.exit_code == 0, result.output
@@ -150,11 +151,31 @@ def test_the_map_shows_every_claim_and_document_with_no_console_error(browser: A
         "var r = document.querySelector('tr[data-claim=\"overall-motile-sperm\"]');"
         "return Array.from(r.children).map(c => [c.className, c.innerText.replace(/\\s+/g, ' ').trim()]);")
     assert row[1] == ["status", "✗ conflict (accepted) ●○○○ very-low"]
-    assert row[2:4] == [["cell stated v-conflict", "11/30 some ✗ conflict (accepted)"],
-                        ["cell stated v-conflict", "11/30 (37%) over a third most ✗ conflict (accepted)"]]
+    # Each value marked by its own verdicts: the news item's "some" agrees with every value; its 11/30
+    # and the blog's own 11/30 (37%) meet the blog's "most".
+    assert row[2:4] == [["cell stated values", "11/30 ✗ conflict (accepted) some ✓ agree"],
+                        ["cell stated values",
+                         "11/30 (37%) ✗ conflict (accepted) over a third ✓ agree most ✗ conflict (accepted)"]]
+    values = browser.execute_script(
+        "return Array.from(document.querySelectorAll('tr[data-claim=\"overall-motile-sperm\"] li.value'))"
+        ".map(li => li.className);")
+    assert values == ["value v-conflict", "value v-agree", "value v-conflict", "value v-agree", "value v-conflict"]
     assert [cell[0] for cell in row[4:]] == ["cell empty"] * 3
     summary = browser.execute_script("return document.getElementById('summary').innerText.replace(/\\s+/g, ' ')")
     assert summary.startswith("64 claims in 5 documents 2 conflicts 2 tensions 16 agree 44 single source 2 accepted")
+    assert problems(browser) == []
+
+
+def test_the_map_opens_worst_first_in_one_page_scroll(browser: Any, tmp_path: Path) -> None:
+    page = write_page(ROOT / "claims.yaml", tmp_path / "worst.html", order="worst")
+    open_page(browser, page)
+    shown = visible_claims(browser)
+    statuses = {claim: status for claim, status in browser.execute_script(
+        "return Array.from(document.querySelectorAll('#map tbody tr'))"
+        ".map(r => [r.getAttribute('data-claim'), r.querySelector('td.status').innerText]);")}
+    assert shown[:2] == ["overall-motile-sperm", "use-outside-trials"]
+    assert [statuses[claim].split()[1] for claim in shown[:4]] == ["conflict", "conflict", "tension", "tension"]
+    assert browser.execute_script("return document.getElementById('sort').value") == "worst"
     assert problems(browser) == []
 
 
@@ -372,7 +393,7 @@ def test_a_claim_with_errors_shows_a_not_checked_badge(browser: Any, tmp_path: P
     here = Path.cwd()
     os.chdir(tmp_path)
     try:
-        result = invoke("report", "claims.yaml", "-o", "map.html")
+        result = invoke("report", "claims.yaml", "-o", "map.html", "--order", "registry")
     finally:
         os.chdir(here)
     assert result.exit_code == 1
@@ -400,3 +421,51 @@ def test_a_claim_with_errors_shows_a_not_checked_badge(browser: Any, tmp_path: P
         "Not checked: 1 error. No verdict nor grade until they are fixed; claimcheck validate lists them.")
     assert [q.text for q in panel.find_elements(By.CSS_SELECTOR, "blockquote")] == ["about 5%"]
     assert problems(browser) == []
+
+
+SILENCED = """\
+version: 1
+sources:
+  - id: study-a
+    title: Study A
+    type: study
+    design: cohort
+    sample_size: 30
+  - id: news-a
+    title: News A
+    type: news
+    cites: [study-a]
+claims:
+  - id: response
+    statement: Share who responded
+    evidence:
+      - source: news-a
+        says: 11/30 (40%)
+        quote: "11 of 30 men (40%)"
+        ignore: [CC303]
+"""
+
+
+def test_a_silenced_finding_is_marked_in_the_cell_and_the_panel(browser: Any, tmp_path: Path) -> None:
+    (tmp_path / "claims.yaml").write_text(SILENCED, encoding="utf-8")
+    open_page(browser, write_page(tmp_path / "claims.yaml", tmp_path / "map.html"))
+    cell = browser.execute_script(
+        "return document.querySelector('tr[data-claim=\"response\"] li.value').innerText.replace(/\\s+/g, ' ').trim();")
+    assert cell == "11/30 (40%) • single source ⊝ silenced: CC303"
+    claim_button(browser, "response").click()
+    marks = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#panel .silenced-mark')).map(m => m.innerText);")
+    assert marks == ["⊝ silenced: CC303"]
+    assert problems(browser) == []
+
+
+def test_the_map_scrolls_with_the_page_and_keeps_its_header_in_view(browser: Any, bundled_page: Path) -> None:
+    open_page(browser, bundled_page)
+    wrap = browser.execute_script(
+        "var w = document.getElementById('map-wrap'); return [w.scrollHeight, w.clientHeight];")
+    assert wrap[0] == wrap[1]  # no scroll box inside the page
+    top = browser.execute_script(
+        "var map = document.getElementById('map'); window.scrollTo(0, map.offsetTop + 1500);"
+        "return document.querySelector('#map thead th').getBoundingClientRect().top;")
+    assert top == 0
+    browser.execute_script("window.scrollTo(0, 0);")

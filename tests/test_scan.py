@@ -245,3 +245,43 @@ def test_an_unreachable_scheduler_is_a_usage_error(papers: Path) -> None:
 def test_a_sentence_with_two_ratios_pairs_no_words_with_either() -> None:
     text = "Deaths were 17% lower (HR 0.83, 95% CI 0.75 to 0.93) and admissions 40% lower (HR 0.60, 95% CI 0.50 to 0.72).\n"
     assert findings(text) == []
+
+
+def _pdf(path: Path, pages: list[list[str]]) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_font("Helvetica", size=10)
+    for lines in pages:
+        pdf.add_page()
+        for number, line in enumerate(lines):
+            pdf.set_xy(15, 15 + 6 * number)
+            pdf.cell(180, 5, line)
+    pdf.output(str(path))
+
+
+def test_pdf_and_web_pages_are_scanned_as_a_reader_sees_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("fpdf")
+    pytest.importorskip("pypdfium2")
+    pytest.importorskip("lxml")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "papers").mkdir()
+    _pdf(tmp_path / "papers" / "paper.pdf", [["Methods are described elsewhere."],
+                                             ["Recall improved, t(28) = 2.20, p = .02, as expected."]])
+    (tmp_path / "papers" / "page.html").write_text(
+        "<!DOCTYPE html><html><body><nav>Home | t(9) = 9.99, p = .99</nav><main><h1>Results</h1>"
+        "<p>Of the patients, 11 of 30 men (40%) responded.</p></main></body></html>", encoding="utf-8")
+    (tmp_path / "papers" / "broken.pdf").write_bytes(b"%PDF-1.7\n%broken")
+    result = invoke("scan", "papers")
+    lines = result.output.splitlines()
+    assert lines[:4] == [
+        "papers/broken.pdf: cannot be read: cannot be read as a PDF (data format error); the file may be truncated or "
+        "damaged",
+        "papers/page.html (line 2): CC303 [error] `11/30 (40%)`: 11/30 is 36.67%, outside [39.5, 40.5]%, the "
+        "percentages that round to 40% (half up or half to even) (percent-mismatch)",
+        "    Of the patients, 11 of 30 men (40%) responded.",
+        "papers/paper.pdf (p. 2, line 1): CC318 [warning] `t(28) = 2.20, p = .02`: t(28) = 2.20 gives two-tailed "
+        "p = 0.036 (any value from 2.195 to 2.205 gives 0.036 to 0.037); the text says p = .02 "
+        "(statcheck-inconsistency)"]
+    rows = list(csv.DictReader(io.StringIO(invoke("scan", "papers", "--format", "csv").output)))
+    assert [(r["document"], r["line"], r["location"]) for r in rows] == [("papers/paper.pdf", "2", "p. 2, line 1")]

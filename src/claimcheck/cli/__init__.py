@@ -1,15 +1,19 @@
 """The command line: a thin layer that parses options, calls the layers, prints and exits.
 
 Exit codes follow sqlfluff: 0 clean, 1 findings (or conflicts with --fail),
-2 for a usage error or a registry file that cannot be read, and 3 for an
-internal error: a bug in claimcheck, never a verdict on the registry. Each command lives
+2 for a usage error or a registry file that cannot be read, 3 for an
+internal error: a bug in claimcheck, never a verdict on the registry, and 4
+when the output cannot be written (a full disk, a closed standard output): the
+environment's fault, said in one line. Each command lives
 in a module of this package; the layers it calls are imported inside the
 command, so that `--help` and `--version` start without loading them.
 """
 
 from __future__ import annotations
 
+import errno
 import gc
+import io
 import os
 import sys
 import traceback
@@ -21,13 +25,17 @@ from claimcheck import __version__
 from claimcheck.cli.common import examples
 from claimcheck.cli.extract import coverage, extract, text
 from claimcheck.cli.init import init
+from claimcheck.cli.plot import plot
 from claimcheck.cli.reference import rule, rules, schema
 from claimcheck.cli.report import report
 from claimcheck.cli.reports import conflicts, list_claims, show, sources
 from claimcheck.cli.scan import scan
+from claimcheck.cli.sof import sof
 from claimcheck.cli.validate import validate
 
 EXIT_INTERNAL_ERROR = 3
+#: The output could not be written: a full device, a closed standard output, an I/O error.
+EXIT_IO_ERROR = 4
 #: rich's own code when a reader closes the pipe; every format now ends the same way.
 EXIT_BROKEN_PIPE = 1
 #: Set (to anything) to see the traceback of an internal error.
@@ -43,12 +51,19 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                # Written now, not at exit, so that a failed write is reported here.
+                sys.stdout.flush()
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except BrokenPipeError:
             _quiet_after_broken_pipe()
             ctx.exit(EXIT_BROKEN_PIPE)
+        except OSError as error:
+            _report_io_error(error)
+            ctx.exit(EXIT_IO_ERROR)
         except Exception as error:  # noqa: BLE001 - the point is to catch what nobody foresaw
             _report_internal_error(ctx, error)
             ctx.exit(EXIT_INTERNAL_ERROR)
@@ -60,8 +75,33 @@ def _quiet_after_broken_pipe() -> None:
     Standard output is pointed at the null device, so that Python's flush at exit
     does not fail again with a message of its own.
     """
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):
+        return  # closed before the run began: nothing to flush at exit
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    os.dup2(devnull, descriptor)
+
+
+def _report_io_error(error: OSError) -> None:
+    """One line for an output that cannot be written; what was not written is dropped."""
+    reason = error.strerror or str(error)
+    where = f"{error.filename}: " if error.filename else "cannot write the output: "
+    click.echo(f"claimcheck: error: {where}{reason}", err=True)
+    _quiet_after_broken_pipe()
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the shell closed it (`>&-`): every write fails as an I/O error."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
 
 
 def _report_internal_error(ctx: click.Context, error: Exception) -> None:
@@ -88,8 +128,8 @@ def main() -> None:
     and how strong the evidence is, from a YAML registry (claims.yaml)."""
 
 
-for command in (init, validate, conflicts, list_claims, show, sources, report, extract, coverage, text, scan, schema,
-                rules, rule):
+for command in (init, validate, conflicts, list_claims, show, sources, sof, plot, report, extract, coverage, text, scan,
+                schema, rules, rule):
     main.add_command(command)
 
 
@@ -101,4 +141,13 @@ def run() -> None:
     time on 10,000 claims); what little cyclic garbage there is goes with the process.
     """
     gc.disable()
-    main(prog_name="claimcheck")
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    try:
+        main(prog_name="claimcheck")
+    except BrokenPipeError:  # `claimcheck --help | head`, outside any command
+        _quiet_after_broken_pipe()
+        sys.exit(EXIT_BROKEN_PIPE)
+    except OSError as error:  # `--help` or `--version` onto a full or closed output
+        _report_io_error(error)
+        sys.exit(EXIT_IO_ERROR)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from claimcheck import formats
-from claimcheck.formats.base import Output
+from claimcheck.formats.base import Output, printable
 
 if TYPE_CHECKING:
     from claimcheck.config import Config
@@ -69,8 +69,9 @@ def run_options(function: F) -> F:
 
 
 def fail_usage(message: str) -> NoReturn:
+    """Each line of the message on standard error, its escapes shown, never sent to the terminal; exit 2."""
     for line in message.splitlines():
-        click.echo(f"claimcheck: error: {line}", err=True)
+        click.echo(f"claimcheck: error: {printable(line)}", err=True)
     sys.exit(EXIT_USAGE)
 
 

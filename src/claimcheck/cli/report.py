@@ -10,7 +10,6 @@ import click
 
 from claimcheck import formats
 from claimcheck.cli.common import (
-    color_option,
     examples,
     exit_zero_option,
     fail_usage,
@@ -22,22 +21,28 @@ from claimcheck.cli.common import (
 )
 from claimcheck.formats.base import Output
 
+#: Where `report` writes the page when no -o is given.
+DEFAULT_OUTPUT = "evidence-map.html"
+#: The orders the map can open in: the page's own "Order" choices.
+ORDERS = ("worst", "registry", "grade")
+
 
 @click.command(epilog=examples(
-    "claimcheck report -o evidence-map.html",
+    "claimcheck report",
     "claimcheck report reviews/claims.yaml -o map.html --force",
-    "claimcheck report -o - > map.html",
+    "claimcheck report --order registry -o - > map.html",
 ))
 @registry_argument
-@click.option("-o", "--output", "output", required=True, metavar="FILE",
+@click.option("-o", "--output", "output", default=DEFAULT_OUTPUT, show_default=True, metavar="FILE",
               help="Write the page here (.html); `-` writes it to standard output.")
 @click.option("--force", is_flag=True, help="Replace FILE if it exists.")
+@click.option("--order", type=click.Choice(ORDERS), default="worst", show_default=True,
+              help="The order the map opens in: worst status first, as in the registry, or best grade first.")
 @exit_zero_option
 @run_options
-@color_option
-def report(registry: Path | None, output: str, force: bool, exit_zero: bool, select: tuple[str, ...],
-           ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool, limit: tuple[str, ...],
-           color: bool | None) -> None:
+def report(registry: Path | None, output: str, force: bool, order: str, exit_zero: bool, select: tuple[str, ...],
+           ignore: tuple[str, ...], config_file: Path | None, isolated: bool, quiet: bool,
+           limit: tuple[str, ...]) -> None:
     """Write the evidence map: claims by documents, each cell coloured by verdict, with filters
     and every claim's quotes, verdicts, grade and provenance one click away. One HTML file that
     needs no network: open it in a browser, print it or attach it to an e-mail."""
@@ -46,7 +51,7 @@ def report(registry: Path | None, output: str, force: bool, exit_zero: bool, sel
 
     run = prepare_run((registry,) if registry is not None else (), select, ignore, config_file, isolated, quiet, limit)
     loaded = load_report(registry, run)
-    evidence_map = build_evidence_map(loaded)
+    evidence_map = {**build_evidence_map(loaded), "order": order}
     page = io.StringIO()
     formats.get("html").evidence_map(evidence_map, Output(page))
     if output == "-":

@@ -25,12 +25,13 @@ from claimcheck.formats.base import (
     COVERAGE,
     EVIDENCE_MAP,
     FINDINGS,
+    SOF,
     SOURCES,
     STATISTICS,
     Format,
 )
 
-__all__ = ["AUTO", "CANDIDATES", "CLAIM", "CLAIMS", "CONFLICTS", "COVERAGE", "EVIDENCE_MAP", "FINDINGS", "FORMATS", "SOURCES", "STATISTICS",
+__all__ = ["AUTO", "CANDIDATES", "CLAIM", "CLAIMS", "CONFLICTS", "COVERAGE", "EVIDENCE_MAP", "FINDINGS", "FORMATS", "SOF", "SOURCES", "STATISTICS",
            "Format", "FormatInfo", "choices", "get", "get_info", "resolve"]
 
 AUTO = "auto"
@@ -47,11 +48,13 @@ _REPORTS = frozenset({CONFLICTS, CLAIMS, CLAIM, SOURCES})
 
 FORMATS: tuple[FormatInfo, ...] = (
     FormatInfo("text", "claimcheck.formats.text", frozenset({FINDINGS, STATISTICS, CANDIDATES, COVERAGE}) | _REPORTS),
-    FormatInfo("json", "claimcheck.formats.json", frozenset({FINDINGS, STATISTICS, CANDIDATES, COVERAGE}) | _REPORTS),
+    FormatInfo("json", "claimcheck.formats.json",
+               frozenset({FINDINGS, STATISTICS, CANDIDATES, COVERAGE, SOF}) | _REPORTS),
     FormatInfo("github", "claimcheck.formats.github", frozenset({FINDINGS, CONFLICTS})),
     FormatInfo("sarif", "claimcheck.formats.sarif", frozenset({FINDINGS, CONFLICTS})),
-    FormatInfo("markdown", "claimcheck.formats.markdown", frozenset({CLAIMS, CONFLICTS})),
-    FormatInfo("html", "claimcheck.formats.html", frozenset({EVIDENCE_MAP})),
+    FormatInfo("markdown", "claimcheck.formats.markdown", frozenset({CLAIMS, CONFLICTS, SOF})),
+    FormatInfo("html", "claimcheck.formats.html", frozenset({EVIDENCE_MAP, SOF})),
+    FormatInfo("csv", "claimcheck.formats.csv", frozenset({SOF})),
     FormatInfo("yaml", "claimcheck.formats.yaml", frozenset({CANDIDATES})),
 )
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 FINDINGS, CONFLICTS, CLAIMS, CLAIM, SOURCES = "findings", "conflicts", "claims", "claim", "sources"
 STATISTICS, EVIDENCE_MAP = "statistics", "evidence-map"
 CANDIDATES, COVERAGE = "candidates", "coverage"
+SOF = "summary-of-findings"
 
 Rows = Sequence[dict[str, Any]]
 
@@ -71,6 +72,9 @@ class Format:
     def coverage(self, data: dict[str, Any], out: Output) -> None:
         raise NotImplementedError(f"{self.name} does not render coverage")
 
+    def summary_of_findings(self, rows: Rows, out: Output) -> None:
+        raise NotImplementedError(f"{self.name} does not render a summary-of-findings table")
+
 
 # Control characters other than line feed and tab (C0, DEL and C1, where an ESC
 # starts an ANSI sequence and a CR overwrites a line), the Unicode line and
@@ -88,8 +92,21 @@ def printable(text: str) -> str:
     becomes ``:\\u200b:`` (a zero-width space between), so that no line of the
     output can be taken by a GitHub Actions runner for a workflow command such
     as ``::error file=...::``: a runner acts on any line that starts with ``::``.
+    ``##[`` becomes ``#\\u200b#[`` for the same reason: a runner acts on an older
+    form, ``##[error]`` or ``##[add-mask]``, anywhere in a line.
     """
-    return text.translate(_ESCAPES).replace("::", ":\u200b:")
+    return neutralise_commands(text.translate(_ESCAPES))
+
+
+def neutralise_commands(text: str) -> str:
+    """Break up ``::`` and ``##[`` with a zero-width space, so no runner reads a workflow command."""
+    return text.replace("::", ":\u200b:").replace("##[", "#\u200b#[")
+
+
+def without_runner_commands(encoded: str) -> str:
+    """Encoded JSON with every `##[` written `\\u0023#[`: the same data, but no GitHub runner acts
+    on it as a workflow command (`##[error]`, `##[add-mask]`), as it would anywhere in a line."""
+    return encoded.replace("##[", "\\u0023#[")
 
 
 def location(entry: Mapping[str, Any]) -> str | None:

@@ -2,7 +2,7 @@
 
 Escaping follows GitHub's rules for workflow commands: in the message, `%`, CR
 and LF; in properties, `:` and `,` as well. So no registry text can end an
-annotation early or start another.
+annotation early or start another, nor hold a `##[` command the runner acts on.
 """
 
 from __future__ import annotations
@@ -16,7 +16,9 @@ from claimcheck.views.report import Report
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A message's text: GitHub's escapes, and no `##[` that the runner would act on mid-line
+    (a `::` is harmless here: the message has no line of its own to start)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace("##[", "#\u200b#[")
 
 
 def escape_property(text: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from claimcheck.findings import LocatedFinding
-from claimcheck.formats.base import Format, Output, Rows
+from claimcheck.formats.base import Format, Output, Rows, without_runner_commands
 from claimcheck.views.report import Report, not_checked_rows
 
 
@@ -40,7 +40,11 @@ def document(key: str, data: Any) -> dict[str, Any]:
 
 # ensure_ascii=False keeps quotes readable; JSON still escapes every control character. With no
 # indent, the standard library encodes in C, many times faster than its indenting Python encoder.
-_compact = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
+def _compact(data: Any) -> str:
+    return without_runner_commands(_encode(data))
 
 
 def dumps(data: Any, level: int = 0) -> str:
@@ -81,6 +85,9 @@ class JsonFormat(Format):
 
     def coverage(self, data: dict[str, Any], out: Output) -> None:
         out.write(dumps(document("coverage", data)))
+
+    def summary_of_findings(self, rows: Rows, out: Output) -> None:
+        out.write(dumps(document("summary_of_findings", list(rows))))
 
 
 FORMAT = JsonFormat()

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from claimcheck.formats import sof_cells
 from claimcheck.formats.base import Format, Output, Rows, location, printable
 from claimcheck.formats.text_lines import (
     NOT_CHECKED,
@@ -21,7 +22,7 @@ from claimcheck.formats.text_lines import (
     not_checked_line,
 )
 from claimcheck.judge.verdicts import GRADE_MARKS, VERDICT_SYMBOLS
-from claimcheck.views.report import Report, merge_rows, not_checked_rows, says_text, values_by_source
+from claimcheck.views.report import Report, merge_rows, not_checked_rows, says_text, side_quotes, values_by_source
 
 # What starts markup inside a line: backslash itself, code, emphasis and strikethrough, links and images ([),
 # HTML and autolinks (<), entities (&), table cells (|), math ($), headings (#), and the colon of a bare
@@ -112,14 +113,34 @@ def _pair(rows: Sequence[dict[str, Any]]) -> str:
     for name in ("a", "b"):
         side = row[name]
         lines.append(f"  - **{name}.** {text(side['source'])} says **{text(says_text(side['says'])).strip()}**")
-        quotes: dict[str, str | None] = {}
-        for other in rows:
-            quotes.setdefault(other[name]["quote"], location(other[name]))
-        for quote, place in quotes.items():
+        for quote, entry in side_quotes(rows, name).items():
+            place = location(entry)
             lines.append(f"    - \u201c{text(quote)}\u201d" + (f" ({text(place)})" if place else ""))
     if row.get("note"):
         lines.append(f"  - note: {text(row['note'])}")
     return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------- summary of findings
+
+def render_sof(rows: Rows) -> str:
+    """GRADE's summary-of-findings table, to paste into a manuscript; footnotes lettered below it."""
+    if not rows:
+        return "No claims match."
+    laid = sof_cells.table(rows)
+    lines = ["| " + " | ".join(sof_cells.HEADERS) + " |", "|" + "---|" * len(sof_cells.HEADERS)]
+    for cells, letters in zip(laid.rows, laid.letters):
+        shown = [text(c) for c in cells]
+        if letters:
+            shown[sof_cells.CERTAINTY_COLUMN] += " <sup>" + ",".join(letters) + "</sup>"
+        lines.append("| " + " | ".join(shown) + " |")
+    if laid.notes:
+        lines.append("")
+        lines += [f"{mark}. {text(note)}  " for mark, note in laid.notes]
+    lines.append("")
+    lines.append("Certainty: ⊕⊕⊕⊕ high, ⊕⊕⊕◯ moderate, ⊕⊕◯◯ low, ⊕◯◯◯ very low (GRADE). Absolute effects per "
+                 "1,000 from the control arms' risk in the registered two-arm counts.")
+    return "\n".join(lines)
 
 
 class MarkdownFormat(Format):
@@ -130,6 +151,9 @@ class MarkdownFormat(Format):
 
     def claims(self, rows: Rows, out: Output) -> None:
         out.write(render_claims(rows))
+
+    def summary_of_findings(self, rows: Rows, out: Output) -> None:
+        out.write(render_sof(rows))
 
 
 FORMAT = MarkdownFormat()

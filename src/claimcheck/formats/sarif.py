@@ -22,7 +22,7 @@ from claimcheck import DOCS_URL, HOMEPAGE, __version__
 from claimcheck.findings import LocatedFinding, Position, Rule, Severity
 from claimcheck.findings.rule_docs import github_anchor, rule_anchor, rule_markdown
 from claimcheck.findings.rules import RULES
-from claimcheck.formats.base import Format, Output, Rows
+from claimcheck.formats.base import Format, Output, Rows, without_runner_commands
 from claimcheck.views.report import Report
 
 SARIF_VERSION = "2.1.0"
@@ -137,7 +137,7 @@ def conflict_result(report: Report, row: dict[str, Any], rule_index: int) -> dic
 
 
 def dumps(log: dict[str, Any]) -> str:
-    return json.dumps(log, indent=2, ensure_ascii=False)
+    return without_runner_commands(json.dumps(log, indent=2, ensure_ascii=False))
 
 
 class SarifFormat(Format):

@@ -21,7 +21,7 @@ Writer = Callable[[Iterable[DocumentResult], Summary, IO[str]], None]
 
 #: The CSV's columns: statcheck's own, with the place and the one-tailed reading.
 CSV_COLUMNS = ("document", "line", "statistic", "test", "df1", "df2", "value", "reported_comparison",
-               "reported_p", "computed_p", "error", "decision_error", "one_tailed")
+               "reported_p", "computed_p", "error", "decision_error", "one_tailed", "location")
 
 
 def write_text(results: Iterable[DocumentResult], summary: Summary, out: IO[str]) -> None:
@@ -31,8 +31,9 @@ def write_text(results: Iterable[DocumentResult], summary: Summary, out: IO[str]
             out.write(f"{result.document}: cannot be read: {result.error}\n")
             continue
         for finding in result.findings:
-            out.write(f"{result.document}:{finding.line}:{finding.column}: {finding.code} [{finding.severity}] "
-                      f"{finding.message} ({finding.name})\n")
+            where = (f"{result.document} ({finding.location})" if finding.location
+                     else f"{result.document}:{finding.line}:{finding.column}")
+            out.write(f"{where}: {finding.code} [{finding.severity}] {finding.message} ({finding.name})\n")
             out.write(f"    {_one_line(finding.sentence)}\n")
     out.write(("\n" if summary.findings or summary.unreadable else "") + "\n".join(summary_lines(summary)) + "\n")
 
@@ -101,7 +102,7 @@ def write_csv(results: Iterable[DocumentResult], summary: Summary, out: IO[str])
             writer.writerow([result.document, row.line, row.statistic, row.test, _number(row.df1), _number(row.df2),
                              _number(row.value), row.reported_comparison, _number(row.reported_p),
                              f"{row.computed_p:.6g}", _flag(row.error), _flag(row.decision_error),
-                             _flag(row.one_tailed)])
+                             _flag(row.one_tailed), row.location or "NA"])
 
 
 def _number(value: float | None) -> str:
@@ -190,7 +191,7 @@ def _html_document(result: DocumentResult, escape: Callable[[str], str]) -> str:
                 f"<p>Cannot be read: {escape(result.error)}</p>\n</section>\n")
     kind = "errors" if any(finding.severity == "error" for finding in result.findings) else "warnings"
     items = "".join(
-        f"<li><span class=\"where\">line {finding.line}, column {finding.column}</span> "
+        f"<li><span class=\"where\">{escape(finding.location or f'line {finding.line}, column {finding.column}')}</span> "
         f"<span class=\"badge {finding.severity}\">{finding.code} {finding.severity}</span> "
         f"{escape(finding.message)} <span class=\"where\">({finding.name})</span>"
         f"<blockquote>{escape(_one_line(finding.sentence))}</blockquote></li>\n" for finding in result.findings)

@@ -86,8 +86,9 @@ def statistics_lines(rows: Rows) -> list[str]:
 
 def conflicts_summary(rows: Rows) -> str:
     """The closing line of `conflicts`: pairs counted by verdict, and how many are accepted."""
-    counts = {v: sum(1 for r in rows if r["verdict"] == v) for v in ("conflict", "tension", "not-comparable", "agree")}
-    accepted = sum(1 for r in rows if r["accepted"])
+    counts = {v: sum(r.get("pairs", 1) for r in rows if r["verdict"] == v)
+              for v in ("conflict", "tension", "not-comparable", "agree")}
+    accepted = sum(r.get("pairs", 1) for r in rows if r["accepted"])
     summary_line = ", ".join(_counted(n, v) for v, n in counts.items() if n)
     return (f"{summary_line} between pairs of quotes; {accepted} accepted." if accepted
             else f"{summary_line} between pairs of quotes.")

@@ -32,7 +32,7 @@ from claimcheck.formats.text_lines import (
     wants_colour,
 )
 from claimcheck.judge.verdicts import GRADE_MARKS
-from claimcheck.views.report import merge_rows, says_text, values_by_source
+from claimcheck.views.report import merge_rows, says_text, side_quotes, values_by_source
 
 
 def make_console(color: bool | None, stream: IO[str] | None = None, width: int | None = None) -> Console:
@@ -147,10 +147,8 @@ def _print_pair(rows: Sequence[dict[str, Any]], console: Console) -> None:
         side = row[name]
         _indented(console, Text.assemble(f"{name}. ", _text(side["source"], "bold"),
                                          _text(f" says {says_text(side['says'])}")), 4)
-        quotes: dict[str, str | None] = {}
-        for other in rows:
-            quotes.setdefault(other[name]["quote"], location(other[name]))
-        for quote, place in quotes.items():
+        for quote, entry in side_quotes(rows, name).items():
+            place = location(entry)
             where = f" ({place})" if place else ""
             _indented(console, Text.assemble(_text(f"\"{quote}\"", "italic"), where), 7)
 
@@ -339,12 +337,19 @@ def _render_claim_rest(data: dict[str, Any], console: Console) -> None:
         console.print(Text(f"Pooled ({pooled['k']} independent studies, {pooled['name']})", style="bold"))
         for line in pooled["summary"]:
             _indented(console, _text(line), 2)
+        claim = printable(data["claim"])
+        _indented(console, Text(f"forest plot: claimcheck plot {claim} -o {claim}.svg (and in the map of "
+                                "claimcheck report)", style="dim"), 2)
     console.print()
     console.print(Text("Grade", style="bold"))
     for reason in data["reasons"]:
         _indented(console, _text(reason), 2)
     _indented(console, Text(f"documents: {data['documents']}, independent studies: "
                             f"{data['independent_studies']}", style="dim"), 2)
+    if data.get("plain_language"):
+        console.print()
+        console.print(Text("In plain language", style="bold"))
+        _indented(console, _text(data["plain_language"]), 2)
     console.print()
     console.print(Text("Provenance", style="bold"))
     for chain in data["provenance"].values():

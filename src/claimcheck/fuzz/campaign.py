@@ -31,6 +31,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "list": (("list", "--format", "FORMAT"),),
     "show": (("show", "claim-0", "--format", "FORMAT"), ("show", "overall-motile-sperm", "--format", "FORMAT")),
     "sources": (("sources", "--format", "FORMAT"),),
+    "sof": (("sof", "--format", "FORMAT"),),
+    "plot": (("plot", "claim-0"), ("plot", "overall-motile-sperm", "-o", "-")),
     "report": (("report", "-o", "-"),),
     "extract": (("extract", "doc-0", "--format", "FORMAT"), ("extract", "aksoy-blog-2025", "--format", "FORMAT"),
                 ("extract", "sources/doc-0.txt", "--kind", "proportion", "--format", "FORMAT")),
@@ -44,7 +46,8 @@ COMMANDS: dict[str, tuple[tuple[str, ...], ...]] = {
 }
 #: The formats each view offers, taken from the formats registry when the campaign starts.
 _FORMAT_VIEWS = {"validate": "findings", "conflicts": "conflicts", "list": "claims", "show": "claim",
-                 "sources": "sources", "extract": "candidates", "coverage": "coverage"}
+                 "sources": "sources", "extract": "candidates", "coverage": "coverage",
+                 "sof": "summary-of-findings"}
 #: Finding codes that say an input was rejected before it was read further, and what for.
 REJECTIONS = {"CC001": "not UTF-8", "CC002": "YAML syntax", "CC004": "alias expansion", "CC005": "empty",
               "CC006": "not a mapping", "CC007": "version", "CC020": "file too large", "CC021": "too deep",

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -403,10 +403,3 @@ def _relation(va: Measure, vb: Measure, overlap: bool) -> str:
 def _shown(value: Measure) -> str:
     """A value as reasons show it; cached, since a value of a claim with many entries is shown in each pair."""
     return f"`{value.text}` ({value.describe()})"
-
-
-def entry_pairs(pair: PairVerdict) -> Iterator[tuple[EvidenceKey, EvidenceKey]]:
-    """The evidence entries behind a group pair, one pair of entries at a time."""
-    for a in pair.a.keys:
-        for b in pair.b.keys:
-            yield a, b

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.judge.compare import ClaimComparison
 from claimcheck.judge.pooling import ClaimEstimates, ClaimPool, StudyEstimate, claim_estimates
+from claimcheck.judge.statements import Effect
 from claimcheck.judge.verdicts import GRADES, Grade
 from claimcheck.registry.index import RegistryIndex
 from claimcheck.registry.model import Source
@@ -62,6 +63,8 @@ class ClaimGrade:
     excluded: tuple[str, ...] = field(default=())
     #: The pooled estimate of two or more independent studies' numbers, if any (pooling.py).
     pool: ClaimPool | None = None
+    #: The effect the grade is about (pooled, or its one study's), for its plain-language statement.
+    effect: Effect | None = None
 
 
 @dataclass(frozen=True)
@@ -131,8 +134,9 @@ class _Grader:
             self._consistency_upgrade()
         grade = GRADES[self.level]
         self.reasons.append(f"= {grade}")
+        effect = None if self.effect is None else Effect(*self.effect[1:])
         return ClaimGrade(self.comparison.claim.id, grade, tuple(self.reasons), len(self.documents),
-                          len(self.studies), tuple(self.excluded), self.pool)
+                          len(self.studies), tuple(self.excluded), self.pool, effect)
 
     def _start(self) -> None:
         if not self.studies:

@@ -242,16 +242,18 @@ def _file_kind(mode: int) -> str:
 
 
 def decode_utf8(raw: bytes) -> tuple[str | None, Finding | None]:
-    """Decode bytes as UTF-8 (a leading BOM is allowed), or locate the first bad byte."""
+    """Decode bytes as UTF-8 (leading BOMs are dropped, however many an editor added, so that
+    columns count from the first real character), or locate the first bad byte."""
     try:
-        return raw.decode("utf-8-sig"), None
+        return raw.decode("utf-8").lstrip("\ufeff"), None
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         # Lines as editors count them: LF, CRLF and a lone CR each end one.
         line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
         line_start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
         # Columns count characters, as for every other finding: decode what precedes on the line.
-        column = len(before[line_start:].decode("utf-8-sig" if line_start == 0 else "utf-8", errors="replace")) + 1
+        on_line = before[line_start:].decode("utf-8", errors="replace")
+        column = len(on_line.lstrip("\ufeff") if line_start == 0 else on_line) + 1
         message = (
             f"the file is not valid UTF-8: byte 0x{raw[error.start]:02x} at byte offset "
             f"{error.start} cannot be decoded; save the file as UTF-8"

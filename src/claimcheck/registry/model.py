@@ -181,6 +181,10 @@ class Claim(_Strict):
     id: Slug
     statement: Text
     population: Text | None = None
+    intervention: Text | None = Field(None, description=(
+        "What the claim's effect is of, as its plain-language statement names it (`halvorex`)."))
+    outcome: Text | None = Field(None, description=(
+        "What the effect is on, as its plain-language statement names it (`the risk of stroke`)."))
     tags: list[Slug] = Field(default_factory=list)
     evidence: Annotated[list[Evidence], Field(min_length=1)]
     accepted: Accepted | None = Field(None, description=(

@@ -22,8 +22,8 @@ from typing import Any
 from claimcheck import __version__
 from claimcheck.scan.document import STATEMENT_KINDS, DocumentResult, scan_text
 
-#: What `scan` reads in a folder when no `--glob` is given.
-DEFAULT_GLOBS = ("*.txt", "*.md")
+#: What `scan` reads in a folder when no `--glob` is given: every format a source may be in.
+DEFAULT_GLOBS = ("*.txt", "*.md", "*.pdf", "*.html", "*.htm", "*.xml", "*.nxml")
 #: Bytes of one document read at most; a larger file is reported as unreadable.
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 #: Documents handed to a worker process at a time.
@@ -53,10 +53,25 @@ def scan_file(name: str) -> DocumentResult:
     """Read and scan one document; a document that cannot be read is a result with its error, never a stop."""
     try:
         raw = _read(name)
-        text = raw.decode("utf-8")
     except (OSError, ValueError) as error:
         return DocumentResult(name, error=_reason(error))
-    return scan_text(name, text)
+    return scan_bytes(name, raw)
+
+
+def scan_bytes(name: str, raw: bytes) -> DocumentResult:
+    """Scan one document's bytes: plain text as it is, a PDF, web page or JATS article as a reader sees it."""
+    from claimcheck.registry.documents import DocumentProblem, detect, extract
+
+    if detect(name, raw) == "text":
+        try:
+            return scan_text(name, raw.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            return DocumentResult(name, error=_reason(error))
+    try:
+        extracted = extract(name, raw)
+    except DocumentProblem as error:
+        return DocumentResult(name, error=error.message)
+    return scan_text(name, extracted.text, extracted.location)
 
 
 def _read(name: str) -> bytes:
@@ -172,11 +187,7 @@ def _read_or_error(name: str) -> bytes | str:
 def _scan_sent(name: str, content: bytes | str) -> DocumentResult:
     if isinstance(content, str):
         return DocumentResult(name, error=content)
-    try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return DocumentResult(name, error=_reason(error))
-    return scan_text(name, text)
+    return scan_bytes(name, content)
 
 
 @dataclass

@@ -12,7 +12,7 @@ means what the same code means there (docs/rules.md).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -48,6 +48,9 @@ class ScanFinding:
     severity: str
     message: str
     sentence: str
+    #: Where a reader finds it when the text was extracted from a PDF (`p. 4, line 12`) or an article
+    #: (`line 30, in Results`); None for plain text, where line and column say it.
+    location: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,7 @@ class StatisticRow:
     error: bool
     decision_error: bool
     one_tailed: bool
+    location: str | None = None
 
 
 @dataclass
@@ -90,8 +94,8 @@ class DocumentResult:
                    [StatisticRow(**row) for row in data["statistics"]])
 
 
-def scan_text(document: str, text: str) -> DocumentResult:
-    """Scan one document's text."""
+def scan_text(document: str, text: str, locate: Callable[[int], str] | None = None) -> DocumentResult:
+    """Scan one document's text; `locate` words a line of an extracted text as a reader finds it."""
     result = DocumentResult(document)
     candidates = sorted(_read([*checkable(text), *_changes(text)]), key=lambda pair: (pair[0].start, pair[0].end))
     for candidate, value in candidates:
@@ -99,14 +103,15 @@ def scan_text(document: str, text: str) -> DocumentResult:
         if kind is not None:
             result.statements[kind] = result.statements.get(kind, 0) + 1
         if isinstance(value, TestStatistic):
-            row = _statistic_row(candidate, value)
+            row = _statistic_row(candidate, value, locate)
             if row is not None:
                 result.statistics.append(row)
     where = {_path(position): candidate for position, (candidate, _value) in enumerate(candidates)}
     for finding in _findings(candidates):
         candidate = where[finding.path]
         result.findings.append(ScanFinding(candidate.line, candidate.column, finding.code, finding.rule.name,
-                                           finding.severity.value, finding.message, candidate.sentence))
+                                           finding.severity.value, finding.message, candidate.sentence,
+                                           locate(candidate.line) if locate is not None else None))
     result.findings.sort(key=lambda finding: (finding.line, finding.column, finding.code))
     return result
 
@@ -183,7 +188,8 @@ def _by_sentence(candidates: list[tuple[Candidate, Value]]) -> Iterator[list[tup
             yield values
 
 
-def _statistic_row(candidate: Candidate, value: TestStatistic) -> StatisticRow | None:
+def _statistic_row(candidate: Candidate, value: TestStatistic,
+                   locate: Callable[[int], str] | None) -> StatisticRow | None:
     checked = statcheck_verdict(value)
     if checked is None or value.p is None:
         return None
@@ -191,4 +197,5 @@ def _statistic_row(candidate: Candidate, value: TestStatistic) -> StatisticRow |
     return StatisticRow(candidate.line, candidate.words, value.test, reported.df1, reported.df2, value.statistic.value,
                         value.p.comparator, value.p.value.value if value.p.value is not None else None,
                         verdict.computed_p, verdict.error, verdict.decision_error,
-                        verdict.one_tailed or value.one_tailed)
+                        verdict.one_tailed or value.one_tailed,
+                        locate(candidate.line) if locate is not None else None)

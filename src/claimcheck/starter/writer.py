@@ -39,23 +39,64 @@ def starter_text(name: str) -> str:
 
 
 def initialise(folder: Path) -> Initialised:
-    """Write the starter files into `folder`; WriteRefused, with nothing written, if any exists."""
+    """Write the starter files into `folder`; WriteRefused, with nothing written, if any exists
+    or any folder on the way is a file or cannot be created."""
     targets = [(name, folder / relative) for name, relative in STARTER_FILES]
     existing = [path for _name, path in targets if path.exists() or path.is_symlink()]
     if existing:
         names = ", ".join(str(path) for path in existing)
         raise WriteRefused(f"{names}: already exists; init writes nothing over existing files")
-    if folder.exists() and not folder.is_dir():
-        raise WriteRefused(f"{folder}: is not a folder")
     pre_commit_path = folder / PRE_COMMIT[1]
     snippet = None
     if pre_commit_path.exists() or pre_commit_path.is_symlink():
         snippet = starter_text(PRE_COMMIT[0])
     else:
         targets.append((PRE_COMMIT[0], pre_commit_path))
-    written = []
-    for name, path in targets:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_text(path, starter_text(name))
-        written.append(path)
+    for _name, path in targets:
+        _check_folders(folder, path.parent)
+    created = _make_folders(sorted({path.parent for _name, path in targets}, key=lambda p: len(p.parts)))
+    written: list[Path] = []
+    try:
+        for name, path in targets:
+            write_text(path, starter_text(name))
+            written.append(path)
+    except WriteRefused:
+        _undo(written, created)
+        raise
     return Initialised(tuple(written), snippet)
+
+
+def _check_folders(folder: Path, parent: Path) -> None:
+    """Every folder from the nearest existing one down to `parent` is a folder, or not there yet."""
+    for step in (*reversed(parent.parents), parent):
+        if not (step == folder or folder in step.parents or step in folder.parents):
+            continue
+        if (step.exists() or step.is_symlink()) and not step.is_dir():
+            raise WriteRefused(f"{step}: is not a folder; init writes nothing")
+
+
+def _make_folders(folders: list[Path]) -> list[Path]:
+    """Create the folders that are missing, outermost first; on failure remove those created and refuse."""
+    created: list[Path] = []
+    for wanted in folders:
+        for step in (*reversed(wanted.parents), wanted):
+            if step.is_dir():
+                continue
+            try:
+                step.mkdir()
+            except OSError as error:
+                _undo([], created)
+                raise WriteRefused(f"{step}: cannot create this folder ({error.strerror}); init writes nothing") \
+                    from None
+            created.append(step)
+    return created
+
+
+def _undo(written: list[Path], created: list[Path]) -> None:
+    for path in written:
+        path.unlink(missing_ok=True)
+    for folder in reversed(created):
+        try:
+            folder.rmdir()
+        except OSError:
+            pass

@@ -13,12 +13,15 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from claimcheck.findings import LocatedFinding, Position
-from claimcheck.judge.compare import ClaimComparison, PairVerdict, entry_pairs
+from claimcheck.judge.compare import ClaimComparison, Group, PairVerdict
+from claimcheck.judge.statements import statement_for
 from claimcheck.judge.verdicts import GRADES, SEVERITY, STATUSES
 from claimcheck.registry import acceptance
 from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
+from claimcheck.registry.model import Claim
 from claimcheck.registry.quotes import QuoteMatch, display
 from claimcheck.validate.unchecked import NOTHING_UNCHECKED, Unchecked, UncheckedClaim
+from claimcheck.views.forest import forest_data
 
 if TYPE_CHECKING:
     from claimcheck.judge.grading import ClaimGrade
@@ -94,29 +97,44 @@ def not_checked_rows(report: Report) -> list[dict[str, Any]]:
 
 
 def conflict_rows(report: Report, include_agree: bool = False) -> list[dict[str, Any]]:
+    """One row per pair of groups (a document's entries of one value), not per pair of their entries:
+    a claim of thousands of entries from two documents gives a handful of rows, each side listing
+    its entries once (`entries`), and `pairs` counting the pairs of entries the row stands for."""
     rows: list[dict[str, Any]] = []
     for comparison in report.comparisons:
+        sides: dict[int, dict[str, Any]] = {}
         for pair in comparison.pairs:
             if pair.verdict == "agree" and not include_agree:
                 continue
-            rows.extend(_pair_rows(report.index, comparison, pair))
+            rows.append(_pair_row(report.index, comparison, pair, sides))
     return rows
 
 
-def _pair_rows(index: RegistryIndex, comparison: ClaimComparison, pair: PairVerdict) -> Iterable[dict[str, Any]]:
-    note = _acceptance_note(comparison, pair)
-    for a, b in entry_pairs(pair):
-        yield {
-            "claim": comparison.claim.id,
-            "statement": comparison.claim.statement,
-            "verdict": pair.verdict,
-            "internal": pair.internal,
-            "accepted": pair.accepted,
-            "note": note,
-            "a": _side(index, a),
-            "b": _side(index, b),
-            "reason": pair.reason,
-        }
+def _pair_row(index: RegistryIndex, comparison: ClaimComparison, pair: PairVerdict,
+              sides: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "claim": comparison.claim.id,
+        "statement": comparison.claim.statement,
+        "verdict": pair.verdict,
+        "internal": pair.internal,
+        "accepted": pair.accepted,
+        "note": _acceptance_note(comparison, pair),
+        "a": _group_side(index, pair.a, sides),
+        "b": _group_side(index, pair.b, sides),
+        "pairs": len(pair.a.keys) * len(pair.b.keys),
+        "reason": pair.reason,
+    }
+
+
+def _group_side(index: RegistryIndex, group: Group, sides: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """A group as one side of a row: its first entry's fields, and every entry under `entries`; built once."""
+    side = sides.get(id(group))
+    if side is None:
+        entries = [_side(index, key) for key in group.keys]
+        side = {**entries[0],
+                "entries": [{k: entry[k] for k in ("evidence", "quote", "line", "location")} for entry in entries]}
+        sides[id(group)] = side
+    return side
 
 
 def _acceptance_note(comparison: ClaimComparison, pair: PairVerdict) -> str | None:
@@ -126,6 +144,15 @@ def _acceptance_note(comparison: ClaimComparison, pair: PairVerdict) -> str | No
     found = acceptance.acknowledgement(comparison.claim, [key[1] for key in pair.a.keys],
                                        [key[1] for key in pair.b.keys], pair.verdict)
     return found.note if found else None
+
+
+def side_quotes(rows: Sequence[dict[str, Any]], name: str) -> dict[str, dict[str, Any]]:
+    """The quotes of side `name` of merged rows, each once with the first entry that gives it (its place), in order."""
+    quotes: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        for entry in row[name].get("entries", [row[name]]):
+            quotes.setdefault(entry["quote"], entry)
+    return quotes
 
 
 def merge_rows(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -274,6 +301,7 @@ def show_data(report: Report, comparison: ClaimComparison | UncheckedClaim) -> d
         "documents": grade.documents,
         "independent_studies": grade.independent_studies,
         "pooled": _pooled(grade),
+        "plain_language": plain_statement(claim, grade),
         "not_comparable": comparison.uncompared,
         "evidence": evidence,
         "pairs": [
@@ -298,6 +326,7 @@ def _unchecked_show_data(index: RegistryIndex, unchecked: UncheckedClaim) -> dic
         **{key: row[key] for key in ("tags", "status", "accepted")},
         "note": claim.note if claim is not None else None,
         **{key: row[key] for key in ("grade", "reasons", "documents", "independent_studies", "pooled")},
+        "plain_language": None,
         "not_comparable": 0,
         "evidence": evidence,
         "pairs": [],
@@ -305,6 +334,13 @@ def _unchecked_show_data(index: RegistryIndex, unchecked: UncheckedClaim) -> dic
                                   if claim is not None else ()),
         **checked_fields(unchecked),
     }
+
+
+def plain_statement(claim: Claim, grade: ClaimGrade) -> str | None:
+    """GRADE's plain-language sentence for the claim's effect at its certainty (judge/statements.py)."""
+    if grade.effect is None:
+        return None
+    return statement_for(grade.grade, grade.effect, claim.intervention, claim.outcome)
 
 
 def _pooled(grade: ClaimGrade) -> dict[str, Any] | None:
@@ -357,18 +393,30 @@ def evidence_map(report: Report) -> dict[str, Any]:
 
     `documents` are the sources that state at least one claim, in registry
     order; each claim's `cells` give, for each document that states it, what
-    that document says and the verdict of that document's pairs (its worst).
-    `details` is `show_data` for every claim, and `sources` is `source_rows`.
+    that document says and the verdict of that document's pairs (its worst),
+    and under `values` each value with its own verdict (the worst of the pairs
+    it takes part in, `value_verdicts`) and the codes of the findings the
+    registry's `ignore` silenced on its entries.
+    `details` is `show_data` for every claim, with its forest plot's data (`forest`, views/forest.py)
+    when it has a pooled estimate, and `sources` is `source_rows`.
     """
     claims = list_rows(report)
     details = {c.claim.id: show_data(report, c) for c in report.comparisons}
+    for comparison in report.comparisons:
+        details[comparison.claim.id]["forest"] = forest_data(report.index, comparison,
+                                                             report.grades[comparison.claim.id].pool)
     for unchecked in report.unchecked.claims:
         details.setdefault(unchecked.id, show_data(report, unchecked))
     sources = source_rows(report)
+    silenced = _silenced_by_path(report)
     for row in claims:
         detail = details[row["claim"]]
         row["status_accepted"] = status_accepted(detail)
-        row["cells"] = {source: {"says": says, **document_verdict(detail, source)}
+        comparison = report.comparison(row["claim"]) if row["checked"] else None
+        per_value = _value_cells(report, comparison, silenced) if comparison is not None else {}
+        row["cells"] = {source: {"says": says, **document_verdict(detail, source),
+                                 "values": per_value.get(source, [{"says": text, "verdict": None, "accepted": False,
+                                                                   "silenced": []} for text in says])}
                         for source, says in values_by_source(row["values"]).items()}
     return {
         "registry": report.validation.file,
@@ -378,6 +426,58 @@ def evidence_map(report: Report) -> dict[str, Any]:
         "details": details,
         "sources": sources,
     }
+
+
+def value_verdicts(comparison: ClaimComparison) -> dict[int, tuple[str | None, bool]]:
+    """Each evidence entry's own verdict: the worst of the pairs its group takes part in, and whether
+    every pair with that verdict is accepted; `single-source` for a claim one document states alone."""
+    worst: dict[int, str] = {}
+    accepted: dict[int, bool] = {}
+    for pair in comparison.pairs:
+        for key in (*pair.a.keys, *pair.b.keys):
+            place = key[1]
+            if place not in worst or SEVERITY[pair.verdict] > SEVERITY[worst[place]]:
+                worst[place], accepted[place] = pair.verdict, pair.accepted
+            elif pair.verdict == worst[place]:
+                accepted[place] = accepted[place] and pair.accepted
+    single = comparison.status == "single-source"
+    verdicts: dict[int, tuple[str | None, bool]] = {}
+    for place in range(len(comparison.claim.evidence)):
+        verdict = worst.get(place)
+        if single and verdict in (None, "agree"):
+            verdicts[place] = ("single-source", False)
+        else:
+            verdicts[place] = (verdict, verdict not in (None, "agree") and accepted.get(place, False))
+    return verdicts
+
+
+def _value_cells(report: Report, comparison: ClaimComparison,
+                 silenced: dict[tuple[Any, ...], list[str]]) -> dict[str, list[dict[str, Any]]]:
+    """A claim's values by document, each once, with its own verdict and the findings silenced on it."""
+    verdicts = value_verdicts(comparison)
+    cells: dict[str, dict[str, dict[str, Any]]] = {}
+    for place, evidence in enumerate(comparison.claim.evidence):
+        text = says_text(evidence.says)
+        verdict, accepted = verdicts[place]
+        value = cells.setdefault(evidence.source, {}).setdefault(
+            text, {"says": text, "verdict": verdict, "accepted": accepted, "silenced": []})
+        if SEVERITY.get(verdict or "", -1) > SEVERITY.get(value["verdict"] or "", -1):
+            value["verdict"], value["accepted"] = verdict, accepted
+        path = report.index.evidence_path((comparison.claim_position, place))
+        for code in silenced.get(tuple(path), []):
+            if code not in value["silenced"]:
+                value["silenced"].append(code)
+    return {source: list(values.values()) for source, values in cells.items()}
+
+
+def _silenced_by_path(report: Report) -> dict[tuple[Any, ...], list[str]]:
+    """The codes of silenced findings by the evidence entry they are about (a path of four steps)."""
+    by_path: dict[tuple[Any, ...], list[str]] = {}
+    for finding in report.validation.silenced:
+        path = tuple(finding.path)
+        if len(path) >= 4 and path[0] == "claims" and path[2] == "evidence":
+            by_path.setdefault(path[:4], []).append(finding.code)
+    return by_path
 
 
 def document_verdict(detail: dict[str, Any], source: str) -> dict[str, Any]:

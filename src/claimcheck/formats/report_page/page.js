@@ -173,11 +173,16 @@
         tr.appendChild(el('td', { 'class': 'cell empty' }, el('span', { 'class': 'visually-hidden' }, 'not stated')));
         return;
       }
-      var key = claim.checked ? verdictKey(cell.verdict) : NOT_CHECKED;
-      tr.appendChild(el('td', { 'class': 'cell stated v-' + key },
-        el('ul', { 'class': 'says' }, cell.says.map(function (s) { return el('li', null, s); })),
-        el('span', { 'class': 'verdict' }, el('span', { 'class': 'sym', 'aria-hidden': 'true' }, SYMBOLS[key]),
-           ' ', WORDS[key], cell.accepted ? ' (accepted)' : '')));
+      if (!claim.checked) {
+        tr.appendChild(el('td', { 'class': 'cell stated v-' + NOT_CHECKED },
+          el('ul', { 'class': 'says' }, cell.says.map(function (s) { return el('li', null, s); })),
+          el('span', { 'class': 'verdict' }, el('span', { 'class': 'sym', 'aria-hidden': 'true' }, SYMBOLS[NOT_CHECKED]),
+             ' ', WORDS[NOT_CHECKED])));
+        return;
+      }
+      // Each value coloured and marked by its own verdicts, not by the worst of its document's.
+      tr.appendChild(el('td', { 'class': 'cell stated values' },
+        el('ul', { 'class': 'says' }, cell.values.map(valueItem))));
     });
     tr.addEventListener('click', function (event) {
       // A click anywhere on the row opens the claim, unless it selects text.
@@ -189,6 +194,20 @@
     Object.keys(claim.cells).forEach(function (id) { words = words.concat(claim.cells[id].says); });
     rows.push({ claim: claim, tr: tr, position: position, search: words.join('\n').toLowerCase() });
     return tr;
+  }
+
+  function valueItem(value) {
+    var key = verdictKey(value.verdict);
+    return el('li', { 'class': 'value v-' + key },
+      el('span', { 'class': 'value-says' }, value.says),
+      el('span', { 'class': 'verdict' }, el('span', { 'class': 'sym', 'aria-hidden': 'true' }, SYMBOLS[key]),
+         ' ', WORDS[key], value.accepted ? ' (accepted)' : ''),
+      value.silenced.length ? silencedMark(value.silenced) : null);
+  }
+
+  function silencedMark(codes) {
+    return el('span', { 'class': 'silenced-mark', 'title': 'findings silenced by the registry\'s ignore' },
+      '⊝ silenced: ' + codes.join(', '));
   }
 
   function drawMap() {
@@ -277,7 +296,7 @@
     form.addEventListener('submit', function (event) { event.preventDefault(); });
     document.getElementById('filter-reset').addEventListener('click', function () {
       ['status', 'grade', 'tag', 'source', 'text'].forEach(function (name) { controls[name].value = ''; });
-      controls.sort.value = 'registry';
+      controls.sort.value = data.order || 'registry';
       applyFilters();
     });
   }
@@ -307,9 +326,12 @@
           var where = entry.line ? (entry.location || 'line ' + entry.line) + ' of the document'
             : entry.quote_status === 'no text' ? 'no text of the document to find the quote in'
               : 'quote not found in the document';
+          var own = cell ? cell.values.filter(function (v) { return v.says === entry.says; })[0] : null;
           return el('div', { 'class': 'entry' },
             el('div', { 'class': 'entry-head' }, 'says ', el('b', null, entry.says), value,
-               ' ', el('span', { 'class': 'where' }, '(' + where + ')')),
+               ' ', el('span', { 'class': 'where' }, '(' + where + ')'),
+               own ? [' ', badge(own.verdict, own.accepted)] : null),
+            own && own.silenced.length ? silencedMark(own.silenced) : null,
             el('blockquote', null, entry.quote),
             el('div', { 'class': 'rests' }, 'rests on: ' + entry.rests_on.join(', ')));
         }));
@@ -331,6 +353,7 @@
   function gradeSection(detail) {
     return [
       el('p', null, gradeBadge(detail.grade)),
+      detail.plain_language ? el('p', { 'class': 'plain-language' }, detail.plain_language) : null,
       el('ol', { 'class': 'reasons' }, detail.reasons.map(function (r) { return el('li', null, r); })),
       el('p', { 'class': 'muted' }, 'documents: ' + detail.documents + ', independent studies: ' +
          detail.independent_studies)
@@ -339,7 +362,13 @@
 
   // The pooled estimate of independent studies, as `show` prints it: one line a figure.
   function pooledSection(detail) {
-    return el('ul', { 'class': 'pooled' }, detail.pooled.summary.map(function (line) { return el('li', null, line); }));
+    return [
+      el('ul', { 'class': 'pooled' }, detail.pooled.summary.map(function (line) { return el('li', null, line); })),
+      // The forest plot: SVG drawn by claimcheck, as a data: image (an image runs no script).
+      detail.forest ? el('img', { 'class': 'forest', 'src': detail.forest,
+                                  'alt': 'Forest plot of ' + detail.claim + ': ' + detail.pooled.k +
+                                         ' independent studies, ' + detail.pooled.name }) : null
+    ];
   }
 
   // Each chain is a list of {depth, source}: a source, then what it rests on, one level deeper each.
@@ -462,6 +491,7 @@
   drawSummary();
   drawMap();
   fillFilters();
+  controls.sort.value = data.order || 'registry';
   wireFilters();
   wirePanel();
   wirePrint();
