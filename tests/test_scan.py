@@ -275,13 +275,13 @@ def test_pdf_and_web_pages_are_scanned_as_a_reader_sees_them(tmp_path: Path, mon
     result = invoke("scan", "papers")
     lines = result.output.splitlines()
     assert lines[:4] == [
-        "papers/broken.pdf: cannot be read: cannot be read as a PDF (data format error); the file may be truncated or "
-        "damaged",
-        "papers/page.html (line 2): CC303 [error] `11/30 (40%)`: 11/30 is 36.67%, outside [39.5, 40.5]%, the "
-        "percentages that round to 40% (half up or half to even) (percent-mismatch)",
+        ("papers/broken.pdf: cannot be read: cannot be read as a PDF (data format error); the file may be truncated or "
+        "damaged"),
+        ("papers/page.html (line 2): CC303 [error] `11/30 (40%)`: 11/30 is 36.67%, outside [39.5, 40.5]%, the "
+        "percentages that round to 40% (half up or half to even) (percent-mismatch)"),
         "    Of the patients, 11 of 30 men (40%) responded.",
-        "papers/paper.pdf (p. 2, line 1): CC318 [warning] `t(28) = 2.20, p = .02`: t(28) = 2.20 gives two-tailed "
+        ("papers/paper.pdf (p. 2, line 1): CC318 [warning] `t(28) = 2.20, p = .02`: t(28) = 2.20 gives two-tailed "
         "p = 0.036 (any value from 2.195 to 2.205 gives 0.036 to 0.037); the text says p = .02 "
-        "(statcheck-inconsistency)"]
+        "(statcheck-inconsistency)")]
     rows = list(csv.DictReader(io.StringIO(invoke("scan", "papers", "--format", "csv").output)))
     assert [(r["document"], r["line"], r["location"]) for r in rows] == [("papers/paper.pdf", "2", "p. 2, line 1")]
