@@ -12,7 +12,7 @@ import pytest
 
 from claimcheck.scan import corpus
 from claimcheck.scan.corpus import Cache, Summary, documents, scan_documents
-from claimcheck.scan.document import scan_text
+from claimcheck.scan.document import scan_text, sentence_around
 from conftest import invoke
 
 #: A results paragraph with one slip of each kind `scan` checks, and statements that are right.
@@ -285,3 +285,14 @@ def test_pdf_and_web_pages_are_scanned_as_a_reader_sees_them(tmp_path: Path, mon
         "(statcheck-inconsistency)")]
     rows = list(csv.DictReader(io.StringIO(invoke("scan", "papers", "--format", "csv").output)))
     assert [(r["document"], r["line"], r["location"]) for r in rows] == [("papers/paper.pdf", "2", "p. 2, line 1")]
+
+
+@pytest.mark.parametrize("text, blocks, sentence", [
+    ("We tested 48 students. In the first session 19 of\n48 students (45%) recalled the list. Then\n", False,
+     "In the first session 19 of 48 students (45%) recalled the list."),          # a wrapped line is one sentence
+    ("Results\nOf 48 students, 19 of 48 (45%) recalled it.\n", True, "Of 48 students, 19 of 48 (45%) recalled it."),
+    ("The value was p = .02. Next came 19 of 48 (45%).\n\nNew paragraph.", False, "Next came 19 of 48 (45%)."),
+])
+def test_the_sentence_shown_is_the_one_a_reader_reads(text: str, blocks: bool, sentence: str) -> None:
+    start = text.index("19 of")
+    assert sentence_around(text, start, start + 5, blocks) == sentence

@@ -71,7 +71,7 @@ def scan_bytes(name: str, raw: bytes) -> DocumentResult:
         extracted = extract(name, raw)
     except DocumentProblem as error:
         return DocumentResult(name, error=error.message)
-    return scan_text(name, extracted.text, extracted.location)
+    return scan_text(name, extracted.text, extracted.location, blocks=extracted.kind in ("html", "jats"))
 
 
 def _read(name: str) -> bytes:

@@ -13,7 +13,8 @@ means what the same code means there (docs/rules.md).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from claimcheck.extract import Candidate, checkable
@@ -94,8 +95,10 @@ class DocumentResult:
                    [StatisticRow(**row) for row in data["statistics"]])
 
 
-def scan_text(document: str, text: str, locate: Callable[[int], str] | None = None) -> DocumentResult:
-    """Scan one document's text; `locate` words a line of an extracted text as a reader finds it."""
+def scan_text(document: str, text: str, locate: Callable[[int], str] | None = None,
+              blocks: bool = False) -> DocumentResult:
+    """Scan one document's text; `locate` words a line of an extracted text as a reader finds it, and
+    `blocks` says the text has one block a line (a web page, an article read from XML)."""
     result = DocumentResult(document)
     candidates = sorted(_read([*checkable(text), *_changes(text)]), key=lambda pair: (pair[0].start, pair[0].end))
     for candidate, value in candidates:
@@ -106,6 +109,8 @@ def scan_text(document: str, text: str, locate: Callable[[int], str] | None = No
             row = _statistic_row(candidate, value, locate)
             if row is not None:
                 result.statistics.append(row)
+    candidates = [(replace(candidate, sentence=sentence_around(text, candidate.start, candidate.end, blocks)), value)
+                  for candidate, value in candidates]
     where = {_path(position): candidate for position, (candidate, _value) in enumerate(candidates)}
     for finding in _findings(candidates):
         candidate = where[finding.path]
@@ -114,6 +119,30 @@ def scan_text(document: str, text: str, locate: Callable[[int], str] | None = No
                                            locate(candidate.line) if locate is not None else None))
     result.findings.sort(key=lambda finding: (finding.line, finding.column, finding.code))
     return result
+
+
+#: Where a sentence of a paper ends: a full stop (not a decimal point), a blank line. A single line break
+#: does not end one: papers are wrapped, and a sentence read across its lines is what the reader reads.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]?\s+(?=[^a-z\s])|\n\s*\n")
+#: In a web page or an article read from XML each block (a heading, a paragraph, a table row) is a line.
+_BLOCK_END = re.compile(r"(?<=[.!?])[\"'”’)\]]?\s+(?=[^a-z\s])|\n")
+#: Characters looked at on each side of a value for the ends of its sentence.
+SENTENCE_REACH = 400
+
+
+def sentence_around(text: str, start: int, end: int, blocks: bool = False) -> str:
+    """The sentence that holds text[start:end], on one line (cut with `…` beyond `SENTENCE_REACH`).
+
+    `blocks`: the text is one block a line (a web page, a JATS article), so a line break ends a sentence.
+    """
+    pattern = _BLOCK_END if blocks else _SENTENCE_END
+    low = max(0, start - SENTENCE_REACH)
+    ends = [match.end() for match in pattern.finditer(text, low, start)]
+    first = ends[-1] if ends else low
+    after = pattern.search(text, end, min(len(text), end + SENTENCE_REACH))
+    last = after.start() if after else min(len(text), end + SENTENCE_REACH)
+    sentence = " ".join(text[first:last].split())
+    return ("…" if not ends and low > 0 else "") + sentence + ("…" if after is None and last < len(text) else "")
 
 
 def statement_kind(value: Value) -> str | None:
