@@ -26,7 +26,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"cli"}),
     frozenset({"config", "starter"}),
     frozenset({"formats"}),
-    frozenset({"views"}),
+    frozenset({"views", "scan"}),
     frozenset({"validate"}),
     frozenset({"judge", "extract"}),
     frozenset({"registry"}),

@@ -322,6 +322,7 @@ def test_docs_lists_the_pages() -> None:
         "json         the fields of --format json\n"
         "sarif        the fields of --format sarif\n"
         "reliability  what claimcheck guarantees on broken input, and the limits (--limit)\n"
+        "scan         claimcheck scan: the checks run on a corpus, its outputs, processes, cache and Dask\n"
         "\n`claimcheck docs PAGE` prints one; `claimcheck rule CODE` explains a finding's code.\n"))
 
 

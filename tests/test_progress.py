@@ -96,3 +96,13 @@ def test_every_stage_of_a_long_run_shows_progress(tmp_path: Path, monkeypatch: p
     for label in ("Reading the registry", "Checking the format", "Reading the quotes in the texts",
                   "Running the checks", "Comparing claims", "Grading claims"):
         assert label in drawn, label
+
+
+def test_a_stream_of_results_shows_its_running_note_and_rate() -> None:
+    terminal = Terminal()
+    items = iter(range(progress.MIN_ITEMS))
+    with progress.showing(True, terminal):
+        seen = list(progress.track_stream(items, progress.MIN_ITEMS, "Scanning", lambda item: f"{item} findings"))
+    assert seen == list(range(progress.MIN_ITEMS))
+    drawn = terminal.getvalue()
+    assert "Scanning: " in drawn and " findings, " in drawn and "/s" in drawn and f"/{progress.MIN_ITEMS}" in drawn

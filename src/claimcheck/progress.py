@@ -103,3 +103,26 @@ def _tracked(bar: Any, items: Sequence[T], label: str) -> Iterator[T]:
             bar.advance(task)
     finally:
         bar.remove_task(task)
+
+
+def track_stream(items: Iterable[T], total: int, label: str, note: Callable[[T], str]) -> Iterator[T]:
+    """Items that arrive one by one (a total known beforehand), with a bar whose label says how it goes.
+
+    `note(item)` words the state after each item ("12 findings"); the label also
+    gives the rate, items per second.
+    """
+    bar = _BAR.get()
+    if bar is None or total < MIN_ITEMS:
+        yield from items
+        return
+    import time
+
+    started = time.monotonic()
+    task = bar.add_task(label, total=total)
+    try:
+        for done, item in enumerate(items, start=1):
+            yield item
+            rate = done / max(time.monotonic() - started, 1e-9)
+            bar.update(task, advance=1, description=f"{label}: {note(item)}, {rate:,.0f}/s", refresh=done == total)
+    finally:
+        bar.remove_task(task)

@@ -29,6 +29,7 @@ from claimcheck.cli.plot import plot
 from claimcheck.cli.reference import docs, rule, rules, schema
 from claimcheck.cli.report import report
 from claimcheck.cli.reports import conflicts, list_claims, show, sources
+from claimcheck.cli.scan import scan
 from claimcheck.cli.sof import sof
 from claimcheck.cli.validate import validate
 
@@ -142,6 +143,7 @@ SUMMARIES = {
     "report": "Write the evidence map, one self-contained HTML page.",
     "extract": "Find candidate claims in documents, with proposed says.",
     "coverage": "How much of each source's text the registry covers.",
+    "scan": "Check a corpus's statistics, no registry needed.",
     "text": "Print a document's text as claimcheck reads it, with places.",
     "sof": "A summary-of-findings table, as GRADE lays it out.",
     "plot": "Draw a claim's forest plot as SVG.",
@@ -151,8 +153,8 @@ SUMMARIES = {
     "docs": "Print a reference page, such as the registry format.",
 }
 
-for command in (init, validate, conflicts, list_claims, show, sources, sof, plot, report, extract, coverage, text, schema,
-                rules, rule, docs):
+for command in (init, validate, conflicts, list_claims, show, sources, sof, plot, report, extract, coverage, text, scan,
+                schema, rules, rule, docs):
     command.short_help = SUMMARIES[command.name or ""]
     main.add_command(command)
 

@@ -59,6 +59,17 @@ def extract(text: str) -> list[Candidate]:
     return [_candidate(document, hit) for hit in hits if reads(hit.says)]
 
 
+def checkable(text: str) -> list[Candidate]:
+    """The candidates that a document can be checked against itself by (`claimcheck scan`): counts with
+    their percentages, and effects (estimates, intervals, p-values, test statistics, means)."""
+    hits = [*_outermost(proportions.find_counts(text)), *_outermost(effects.find(text))]
+    if not hits:
+        return []
+    document = Document(text)
+    hits.sort(key=lambda hit: (hit.start, -hit.end, KINDS.index(hit.kind)))
+    return [_candidate(document, hit) for hit in hits if reads(hit.says)]
+
+
 def proposals(text: str, kind: str) -> list[str]:
     """The `says` that one finder (by its kind) proposes for a text, outermost matches only, in order."""
     finder = FINDERS[KINDS.index(kind)]

@@ -64,6 +64,11 @@ def find(text: str) -> Iterator[Hit]:
     yield from _quantifiers(text)
 
 
+def find_counts(text: str) -> Iterator[Hit]:
+    """Only the counts (`11 of 30`, `11/30 (37%)`): the proportions a document can be checked against itself by."""
+    yield from _counts(text)
+
+
 def _count_says(k: str, n: str, stated: str | None) -> str | None:
     count, total = int(clean_number(k)), int(clean_number(n))
     if total == 0 or count > total:

@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "rule": (("rule", "CC101"),),
     "docs": (("docs", "format"),),
     "init": (("init", "new-folder"),),
+    "scan": tuple(("scan", "sources", "--jobs", "1", "--format", name) for name in ("text", "json", "jsonl", "csv", "sarif", "html")),
 }
 #: The formats each view offers, taken from the formats registry when the campaign starts.
 _FORMAT_VIEWS = {"validate": "findings", "conflicts": "conflicts", "list": "claims", "show": "claim",

@@ -18,6 +18,7 @@ PAGES = {
     "json": "the fields of --format json",
     "sarif": "the fields of --format sarif",
     "reliability": "what claimcheck guarantees on broken input, and the limits (--limit)",
+    "scan": "claimcheck scan: the checks run on a corpus, its outputs, processes, cache and Dask",
 }
 
 

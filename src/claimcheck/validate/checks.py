@@ -131,10 +131,11 @@ def check_values(index: RegistryIndex) -> Iterator[Finding]:
     for key, value in index.values.items():
         if isinstance(value, Measure):
             path = index.evidence_path(key) + ("says",)
-            yield from _arithmetic(value, path)
+            yield from measure_arithmetic(value, path)
 
 
-def _arithmetic(value: Measure, path: DataPath) -> Iterator[Finding]:
+def measure_arithmetic(value: Measure, path: DataPath = ()) -> Iterator[Finding]:
+    """A proportion's or range's own arithmetic: k/n against its percentage, 0-100%, ends in order."""
     if value.count is not None:
         yield from _count_arithmetic(value, value.count, path)
         return

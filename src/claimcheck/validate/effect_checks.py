@@ -16,12 +16,18 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from fractions import Fraction
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from claimcheck.findings import DataPath, Finding
 from claimcheck.findings.rules import rule
 from claimcheck.registry.index import EvidenceKey, RegistryIndex
 from claimcheck.stats.written import Written
 from claimcheck.values import Estimate, Mean, Number, RelativeChange, TestStatistic, TwoArms, Value, format_number
+
+if TYPE_CHECKING:
+    from claimcheck.stats.statcheck import Reported
+    from claimcheck.stats.statcheck import Verdict as StatcheckVerdict
 
 RATIOS = frozenset({"RR", "OR", "HR", "IRR"})
 #: statcheck's comparators: `<=` is read as `<` and `>=` as `>`.
@@ -37,15 +43,19 @@ def _written(number: Number) -> Written:
 def check_effect_values(index: RegistryIndex) -> Iterator[Finding]:
     """Each effect value on its own: its interval, its p, its statistic, its mean."""
     for key, value in index.values.items():
-        path = index.evidence_path(key) + ("says",)
-        if isinstance(value, Estimate):
-            yield from _estimate(value, path)
-        elif isinstance(value, TestStatistic):
-            yield from _statcheck(value, path)
-        elif isinstance(value, Mean):
-            yield from _grim(value, path)
-        elif isinstance(value, TwoArms):
-            yield from _arms(value, path)
+        yield from check_effect_value(value, index.evidence_path(key) + ("says",))
+
+
+def check_effect_value(value: Value, path: DataPath = ()) -> Iterator[Finding]:
+    """One effect value on its own (also what `claimcheck scan` runs on each value a text states)."""
+    if isinstance(value, Estimate):
+        yield from _estimate(value, path)
+    elif isinstance(value, TestStatistic):
+        yield from _statcheck(value, path)
+    elif isinstance(value, Mean):
+        yield from _grim(value, path)
+    elif isinstance(value, TwoArms):
+        yield from _arms(value, path)
 
 
 def _estimate(value: Estimate, path: DataPath) -> Iterator[Finding]:
@@ -128,12 +138,14 @@ def _p(p: float) -> str:
     return f"{p:.1e}"
 
 
-def _statcheck(value: TestStatistic, path: DataPath) -> Iterator[Finding]:
+@lru_cache(maxsize=4096)
+def statcheck_verdict(value: TestStatistic) -> tuple[Reported, StatcheckVerdict] | None:
+    """statcheck's reading of a test statistic with its p: what was reported and the recomputed verdict."""
     from claimcheck.stats.statcheck import Reported, check
 
     p = value.p
     if p is None:
-        return
+        return None
     df = [number.value for number in value.df]
     df1 = df[0] if value.distribution in ("F", "chi2") and df else None
     df2 = df[-1] if value.test in ("t", "r") and df else df[1] if value.test == "F" and len(df) > 1 else None
@@ -143,9 +155,17 @@ def _statcheck(value: TestStatistic, path: DataPath) -> Iterator[Finding]:
                         _STATCHECK_COMPARATORS.get(value.comparator, "="),  # type: ignore[arg-type]
                         value.one_tailed)
     try:
-        verdict = check(reported)
+        return reported, check(reported)
     except (ValueError, ZeroDivisionError, OverflowError):
+        return None
+
+
+def _statcheck(value: TestStatistic, path: DataPath) -> Iterator[Finding]:
+    checked = statcheck_verdict(value)
+    if checked is None or value.p is None:
         return
+    p = value.p
+    _reported, verdict = checked
     if not verdict.error:
         return
     tails = "one-tailed" if verdict.one_tailed or value.one_tailed else "two-tailed"
@@ -220,20 +240,24 @@ def check_effect_pairs(index: RegistryIndex) -> Iterator[Finding]:
 
 
 def _pairs(index: RegistryIndex, entries: list[tuple[EvidenceKey, Value]]) -> Iterator[Finding]:
-    arms = [(key, v) for key, v in entries if isinstance(v, TwoArms)]
-    estimates = [(key, v) for key, v in entries if isinstance(v, Estimate)]
-    changes = [(key, v) for key, v in entries if isinstance(v, RelativeChange)]
-    for key, estimate in estimates:
-        path = index.evidence_path(key) + ("says",)
-        for arms_key, counts in arms:
-            yield from _counts_against(estimate, counts, path, index.evidence_path(arms_key) + ("says",))
+    yield from check_effect_pairs_of([(index.evidence_path(key) + ("says",), value) for key, value in entries])
+
+
+def check_effect_pairs_of(entries: list[tuple[DataPath, Value]]) -> Iterator[Finding]:
+    """Values of one document and study checked against each other, each located by its path."""
+    arms = [(path, v) for path, v in entries if isinstance(v, TwoArms)]
+    estimates = [(path, v) for path, v in entries if isinstance(v, Estimate)]
+    changes = [(path, v) for path, v in entries if isinstance(v, RelativeChange)]
+    for path, estimate in estimates:
+        for arms_path, counts in arms:
+            yield from _counts_against(estimate, counts, path, arms_path)
         if estimate.measure in ("RD", "ARR", "ARI"):
-            for nnt_key, nnt in estimates:
+            for nnt_path, nnt in estimates:
                 if nnt.measure in ("NNT", "NNH"):
-                    yield from _nnt_against(nnt, estimate, index.evidence_path(nnt_key) + ("says",), path)
+                    yield from _nnt_against(nnt, estimate, nnt_path, path)
         if estimate.measure in RATIOS:
-            for change_key, change in changes:
-                yield from _change_against(change, estimate, index.evidence_path(change_key) + ("says",), path)
+            for change_path, change in changes:
+                yield from _change_against(change, estimate, change_path, path)
 
 
 def _counts_against(estimate: Estimate, counts: TwoArms, path: DataPath, related: DataPath) -> Iterator[Finding]:

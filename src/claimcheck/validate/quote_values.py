@@ -85,14 +85,19 @@ _CHANGE_VERBS = ("reduced|reduces|reduce|reducing|cut|cuts|lowered|lowers|loweri
                  "dropped|drops|declined|declines|slashed|increased|increases|raised|raises|rose|rises|boosted|grew")
 _FRACTION_WORDS = "|".join(sorted((re.escape(word) for word in FRACTIONS), key=len, reverse=True))
 _AMOUNT = rf"(?:(?:about|nearly|almost|more than|at least)\s+)?(?:{WRITTEN_NUMBER}\s*(?:%|percent|per\s+cent)|{_FRACTION_WORDS})"
-#: "cut deaths by a third", "reduced the 28-day mortality rate by 17%": read as "cut by a third".
-_VERB_BY = re.compile(rf"\b({_CHANGE_VERBS})\b(?:\s+(?!by\b)[\w'’-]+){{0,6}}?\s+by\s+({_AMOUNT})", re.IGNORECASE)
+#: "cut deaths by a third", "reduced the 28-day mortality rate by 17%": read as "cut by a third". Found from
+#: the amount after "by", the verb then looked for in the few words before it (a quick search in long texts).
+_BY_AMOUNT = re.compile(rf"\bby\s+({_AMOUNT})", re.IGNORECASE)
+_VERB_BEFORE = re.compile(rf"\b({_CHANGE_VERBS})\b(?:\s+(?!by\b)[\w'’-]+){{0,6}}?\s+\Z", re.IGNORECASE)
+_LOOK_BACK = 100
 #: A `says` whose numbers are bounded or approximate, which the quote's numbers alone cannot confirm.
 _QUALIFIED = re.compile(r"[<>≤≥~≈]|\b(?:" + "|".join(re.escape(word) for word, _kind in QUALIFIERS if word[0].isalpha())
                         + r")\b", re.IGNORECASE)
-#: "17% lower", "a third fewer".
-_AMOUNT_WORD = re.compile(rf"({_AMOUNT})\s+(lower|higher|fewer|more|less|reduction|increase|greater)\b",
-                          re.IGNORECASE)
+#: "halved", "doubled": a change in one word.
+_MULTIPLIED = re.compile(r"\b(halved|doubled|tripled|trebled|quadrupled)\b", re.IGNORECASE)
+#: "17% lower", "a third fewer": found from the word after the amount, the amount then looked for before it.
+_CHANGE_WORD = re.compile(r"\s(lower|higher|fewer|reduction|increase|greater)\b", re.IGNORECASE)
+_AMOUNT_BEFORE = re.compile(rf"({_AMOUNT})\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -173,10 +178,25 @@ def _parsed(saids: Iterable[str]) -> Iterator[Value]:
 
 
 def _change_phrases(text: str) -> Iterator[str]:
-    for match in _VERB_BY.finditer(text):
-        yield f"{match[1].lower()} by {' '.join(match[2].split())}"
-    for match in _AMOUNT_WORD.finditer(text):
-        yield f"{' '.join(match[1].split())} {match[2].lower()}"
+    for _start, _end, says in change_statements(text):
+        yield says
+
+
+def change_statements(text: str) -> Iterator[tuple[int, int, str]]:
+    """Changes in words a text states ("cut deaths by a third", "17% lower"): where, and as the value language
+    writes them (`cut by a third`); the words naming what changed are left out."""
+    for match in _BY_AMOUNT.finditer(text):
+        low = max(0, match.start() - _LOOK_BACK)
+        verb = _VERB_BEFORE.search(text, low, match.start())
+        if verb is not None:
+            yield verb.start(), match.end(), f"{verb[1].lower()} by {' '.join(match[1].split())}"
+    for match in _CHANGE_WORD.finditer(text):
+        low = max(0, match.start() - _LOOK_BACK)
+        amount = _AMOUNT_BEFORE.search(text, low, match.start())
+        if amount is not None:
+            yield amount.start(), match.end(), f"{' '.join(amount[1].split())} {match[1].lower()}"
+    for match in _MULTIPLIED.finditer(text):
+        yield match.start(), match.end(), match[1].lower()
 
 
 def _numbers(text: str) -> Iterator[Number]:
