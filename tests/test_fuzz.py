@@ -161,3 +161,16 @@ def test_a_damaged_document_is_a_finding_or_a_text_never_an_exception() -> None:
         if isinstance(read, TextProblem):
             problems.add(read.rule_name)
     assert problems == {"source-file-unreadable"}
+
+
+def test_a_pdf_page_that_cannot_be_loaded_is_a_finding() -> None:
+    """Found by the campaign (seed 19, input 1118): PDFium opened the file but refused its second page."""
+    from claimcheck.fuzz.documents import as_pdf
+    from claimcheck.registry.loader import TextProblem, read_document
+
+    raw = as_pdf("\n".join(f"line {i}" for i in range(60)))
+    page = raw.rfind(b"<< /Type /Page ")
+    read = read_document("doc-0.pdf", raw[:page] + b"[ /Type /Page " + raw[page + 15:], "`path: doc-0.pdf`")
+    assert isinstance(read, TextProblem)
+    assert read.message == ("`path: doc-0.pdf` cannot be read as a PDF (page 2: failed to load page); the file may "
+                            "be truncated or damaged")
