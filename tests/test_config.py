@@ -60,7 +60,7 @@ def test_every_key(tmp_path: Path) -> None:
       "settings stand alone: remove the `[tool.claimcheck]` line")),
     ("claimcheck.toml", "colour = true\n",
      ("claimcheck.toml:1:1: unknown key `colour` in claimcheck.toml; known keys: registry, select, ignore, strict, "
-     "fail-on, alpha, format, limits")),
+     "fail-on, alpha, format, limits, cache, cache-dir")),
     ("claimcheck.toml", "strict = \"yes\"\n",
      "claimcheck.toml:1:10: `strict` must be true or false; got the text \"yes\""),
     ("claimcheck.toml", "alpha = 5\n",

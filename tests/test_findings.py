@@ -286,6 +286,22 @@ def test_cc104_source_file_unreadable(registry, files: dict, message: str) -> No
     assert (f["line"], f["column"], f["code"], f["message"]) == (12, 11, expect("CC104"), message)
 
 
+def test_cc106_document_changed(registry) -> None:
+    import hashlib
+
+    pinned = hashlib.sha256(b"the text as it was").hexdigest()
+    now = hashlib.sha256(ARTICLE.encode()).hexdigest()
+    registry(_with_path("11 out of 30").replace("    path: texts/news.txt\n", f"    path: texts/news.txt\n"
+                                                                          f"    sha256: {pinned}\n"),
+             {"texts/news.txt": ARTICLE})
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"], f["message"]) == (
+        13, 13, expect("CC106"), "warning",
+        (f"`texts/news.txt` has changed since its quotes were checked: its SHA-256 is now {now[:12]}…, not "
+        f"{pinned[:12]}… as `sha256` says; read the quotes again in it, then give `sha256` its new hash "
+        "(`claimcheck sources --format json`)"))
+
+
 def test_cc110_source_text_too_large(registry) -> None:
     registry(_with_path("11 out of 30"), {"texts/news.txt": ARTICLE * 100})
     found = findings_of("claims.yaml", "--limit", "text-size=1KiB")

@@ -106,3 +106,71 @@ def test_says_and_quotes_are_mutated_independently() -> None:
     kinds = {mutate_structure(random.Random(seed), {"claims": [{"evidence": [{"says": "x", "quote": "y"}]}]})[1]
              for seed in range(200)}
     assert {"says", "quote", "says-and-quote"} <= kinds
+
+
+# --- documents: PDFs, web pages and JATS articles, whole and damaged ------------------------------------------------
+
+@pytest.mark.parametrize(("kind", "text"), [
+    ("pdf", "a (b) \\ c\nsecond line é\n"),
+    ("html", "Article\na (b) \\ c\nsecond line é\na 1%\n"),
+    ("jats", "Article\nResults\na (b) \\ c\nsecond line é\nTable 1\na 1%\nA figure.\n"),
+])
+def test_a_whole_document_gives_back_its_text(kind: str, text: str) -> None:
+    from claimcheck.fuzz.documents import FORMATS
+    from claimcheck.registry.documents import extract
+
+    extracted = extract("doc-0.txt", FORMATS[kind]("a (b) \\ c\nsecond line é"))
+    assert (extracted.kind, extracted.text) == (kind, text)
+
+
+def test_a_generated_registry_over_whole_documents_is_valid(tmp_path: Path) -> None:
+    from claimcheck.fuzz.documents import FORMATS
+
+    text, texts = generated_registry(random.Random(7))
+    for kind, make in FORMATS.items():
+        files = {**texts, "sources/doc-0.txt": make(texts["sources/doc-0.txt"])}
+        _prepare(tmp_path, files)
+        outcome = run(tmp_path, text.encode(), ("validate", "--format", "json"), 30, 2048)
+        assert (kind, outcome.exit_code, outcome.failure) == (kind, 0, None)
+
+
+def test_a_share_of_inputs_hold_a_document_and_registries_are_as_before() -> None:
+    from claimcheck.fuzz.inputs import _registry_input
+
+    base = (ROOT / "claims.yaml").read_text(encoding="utf-8")
+    texts = _texts_beside(ROOT / "claims.yaml")
+    made = [make_input(1, number, base, texts) for number in range(200)]
+    with_documents = [item.how for item, _files in made if "+document:" in item.how]
+    assert len(with_documents) == 66  # of 200; DOCUMENT_SHARE is 0.3
+    assert {how.split("+document:")[1].split("+")[0] for how in with_documents} == {"pdf", "html", "jats"}
+    assert all(item.data == _registry_input(1, item.number, base, texts)[0].data for item, _files in made)
+    assert all(isinstance(files["sources/doc-0.txt"], bytes) for item, files in made
+               if "+document:" in item.how and "sources/doc-0.txt" in files)
+
+
+def test_a_damaged_document_is_a_finding_or_a_text_never_an_exception() -> None:
+    from claimcheck.fuzz.documents import damaged_document
+    from claimcheck.registry.loader import TextProblem, read_document
+    from claimcheck.registry.quotes import SourceText
+
+    problems = set()
+    for number in range(150):
+        raw, _how = damaged_document(random.Random(number), "Deaths fell from 18% to 12%.\nA second line.\n" * 3)
+        read = read_document("doc-0.txt", raw, "`path: doc-0.txt`")
+        assert isinstance(read, (SourceText, TextProblem))
+        if isinstance(read, TextProblem):
+            problems.add(read.rule_name)
+    assert problems == {"source-file-unreadable"}
+
+
+def test_a_pdf_page_that_cannot_be_loaded_is_a_finding() -> None:
+    """Found by the campaign (seed 19, input 1118): PDFium opened the file but refused its second page."""
+    from claimcheck.fuzz.documents import as_pdf
+    from claimcheck.registry.loader import TextProblem, read_document
+
+    raw = as_pdf("\n".join(f"line {i}" for i in range(60)))
+    page = raw.rfind(b"<< /Type /Page ")
+    read = read_document("doc-0.pdf", raw[:page] + b"[ /Type /Page " + raw[page + 15:], "`path: doc-0.pdf`")
+    assert isinstance(read, TextProblem)
+    assert read.message == ("`path: doc-0.pdf` cannot be read as a PDF (page 2: failed to load page); the file may "
+                            "be truncated or damaged")

@@ -10,7 +10,7 @@ from claimcheck.registry.model import Claim, Evidence, LeftOut, Source
 from claimcheck.starter.writer import STARTER_FILES, starter_text
 from conftest import ROOT, invoke
 
-WRITTEN = ["claims.yaml", "sources/example-trial-report.txt", ".pre-commit-config.yaml"]
+WRITTEN = ["claims.yaml", "sources/example-trial-report.txt", ".pre-commit-config.yaml", ".gitignore"]
 
 
 def files_under(folder: Path) -> dict[str, str]:
@@ -23,6 +23,7 @@ def test_init_writes_the_starter_and_says_what_next(tmp_path: Path, monkeypatch)
     assert result.exit_code == 0
     assert result.output == (
         "wrote review/claims.yaml\nwrote review/sources/example-trial-report.txt\nwrote review/.pre-commit-config.yaml\n"
+        "wrote review/.gitignore\n"
         "\nNext:\n"
         "  cd review\n"
         "  claimcheck validate          # the example passes every check\n"
@@ -93,6 +94,31 @@ def test_an_existing_pre_commit_config_is_left_and_the_hooks_printed(tmp_path: P
     assert sorted(files_under(tmp_path)) == sorted(WRITTEN)
 
 
+def test_the_starter_keeps_the_cache_out_of_git(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    invoke("init")
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == (
+        "# claimcheck keeps the text it reads from PDFs, web pages and JATS XML here (docs/format.md)\n"
+        ".claimcheck-cache/\n")
+
+
+def test_an_existing_gitignore_is_left_and_the_line_to_add_printed(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".gitignore").write_text("*.pyc\n")
+    result = invoke("init")
+    assert result.exit_code == 0
+    assert (tmp_path / ".gitignore").read_text() == "*.pyc\n"
+    assert ("\n.gitignore exists and was left as it is; to keep claimcheck's cache out of git, add this line to "
+            "it:\n\n.claimcheck-cache/\n\nNext:") in result.output
+
+
+def test_a_gitignore_that_already_keeps_the_cache_out_is_not_mentioned(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".gitignore").write_text("build/\n/.claimcheck-cache\n")
+    result = invoke("init")
+    assert ".gitignore" not in result.output
+
+
 def test_the_pre_commit_snippet_is_valid_yaml_with_the_hooks() -> None:
     config = yaml.safe_load(starter_text("pre-commit-config.yaml"))
     hooks = config["repos"][0]["hooks"]
@@ -116,4 +142,4 @@ def test_the_wheel_takes_the_starter_files() -> None:
     package = ROOT / "src" / "claimcheck" / "starter"
     packaged = {str(path.relative_to(package)) for pattern in package_data["claimcheck.starter"]
                 for path in package.glob(pattern)}
-    assert packaged == {name for name, _target in STARTER_FILES} | {"pre-commit-config.yaml"}
+    assert packaged == {name for name, _target in STARTER_FILES} | {"pre-commit-config.yaml", "gitignore"}

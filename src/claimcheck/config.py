@@ -58,6 +58,8 @@ class Config:
     alpha: float | None = None
     format: str | None = None
     limits: tuple[tuple[str, object], ...] = ()
+    cache: bool | None = None
+    cache_dir: Path | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -169,6 +171,12 @@ def _registry(value: Any, folder: Path) -> Path:
     return folder / value
 
 
+def _cache_dir(value: Any, folder: Path) -> Path:
+    if not isinstance(value, str) or not value:
+        raise _Invalid(f"must be a folder's path, relative to this file; got {_kind(value)}")
+    return folder / value
+
+
 def _selectors(value: Any, _folder: Path) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise _Invalid(f"must be an array of rule codes or prefixes, such as [\"CC3\"]; got {_kind(value)}")
@@ -229,6 +237,8 @@ _READERS: dict[str, Callable[[Any, Path], Any]] = {
     "alpha": _alpha,
     "format": _format,
     "limits": _limits,
+    "cache": _boolean,
+    "cache-dir": _cache_dir,
 }
 KEYS = tuple(_READERS)
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from claimcheck.config import Config
     from claimcheck.findings import LocatedFinding
     from claimcheck.judge.compare import CompareSettings
+    from claimcheck.registry.documents.cache import DocumentCache
     from claimcheck.registry.limits import Limits
     from claimcheck.validate.run import Validation
     from claimcheck.validate.unchecked import Unchecked
@@ -48,9 +49,24 @@ def format_option(view: str) -> Callable[[F], F]:
                                            "else text, coloured on a terminal]")
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+    """Keep an option's value in the context, for `prepare_run`, rather than as a parameter of each command."""
+    if value is not None:
+        ctx.meta[f"claimcheck.{param.name}"] = value
+
+
 def run_options(function: F) -> F:
-    """The options of every command that reads a registry: rule selection, configuration, --quiet."""
+    """The options of every command that reads a registry: rule selection, configuration, --quiet, the cache.
+
+    The cache's options reach `prepare_run` through the click context (`_remember`).
+    """
     options = (
+        click.option("--cache/--no-cache", "cache", default=None, expose_value=False, callback=_remember,
+                     help="Keep the text read from PDFs, web pages and JATS XML, to read them once. "
+                          "[default: cache]"),
+        click.option("--cache-dir", "cache_dir", type=click.Path(file_okay=False, path_type=Path),
+                     expose_value=False, callback=_remember,
+                     help="The cache's folder. [default: .claimcheck-cache beside the registry]"),
         click.option("--select", "select", multiple=True, metavar="CODES", shell_complete=rule_codes,
                      help="Report only these codes or prefixes (CC3, CC303, ALL); repeat or separate with commas."),
         click.option("--ignore", "ignore", multiple=True, metavar="CODES", shell_complete=rule_codes,
@@ -90,6 +106,15 @@ class Run:
     compare: CompareSettings
     quiet: bool = False
     limits: Limits = field(default_factory=lambda: _default_limits())
+
+    def document_cache(self, folder: Path) -> DocumentCache | None:
+        """The cache of extracted texts for a registry in `folder`: the configured folder, else one in
+        `folder`; None when off."""
+        from claimcheck.registry.documents.cache import FOLDER_NAME, DocumentCache
+
+        if self.config.cache is False:
+            return None
+        return DocumentCache(self.config.cache_dir or folder / FOLDER_NAME)
 
     def output_format(self, requested: str | None, view: str) -> str:
         """--format, else the configuration's format where this view has it, else auto; resolved."""
@@ -133,7 +158,9 @@ def prepare_run(registries: Sequence[Path], select: Sequence[str] = (), ignore: 
         config = Config() if isolated else load_config(config_file) if config_file else discover(start)
     except ConfigError as error:
         fail_usage(str(error))
-    config = replace(config, **{key: value for key, value in overrides.items() if value is not None})
+    context = click.get_current_context(silent=True)
+    remembered = {key: (context.meta if context else {}).get(f"claimcheck.{key}") for key in ("cache", "cache_dir")}
+    config = replace(config, **{key: value for key, value in {**overrides, **remembered}.items() if value is not None})
     selections = [RuleSelection(config.select, config.ignore)]
     if select or ignore:
         selections.append(RuleSelection(split_selectors(select) or None, split_selectors(ignore)))
@@ -180,7 +207,8 @@ def validate_registry(registry: Path, run: Run | None = None) -> Validation:
 
     run = run or prepare_run((registry,))
     try:
-        validation = validate_file(registry, display_name(registry), run.compare, run.limits)
+        validation = validate_file(registry, display_name(registry), run.compare, run.limits,
+                                   run.document_cache(registry.parent))
     except RegistryReadError as error:
         fail_usage(_missing_registry_hint(registry) or str(error))
     validation.findings = [f for f in validation.findings if f.code in run.enabled]

@@ -16,7 +16,8 @@ from claimcheck.cli.common import EXIT_USAGE, examples
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 def init(folder: Path) -> None:
     """Start a registry in FOLDER (default: here): a commented claims.yaml, a sample
-    text under sources/, and a .pre-commit-config.yaml. Never overwrites a file."""
+    text under sources/, a .pre-commit-config.yaml and a .gitignore for claimcheck's cache.
+    Never overwrites a file."""
     from claimcheck.safe_write import WriteRefused
     from claimcheck.starter.writer import initialise
 
@@ -31,6 +32,9 @@ def init(folder: Path) -> None:
         click.echo(f"\n{folder / '.pre-commit-config.yaml'} exists and was left as it is; to run claimcheck "
                    "before each commit, add these hooks to it:\n")
         click.echo(done.pre_commit_snippet.rstrip("\n"))
+    if done.gitignore_line is not None:
+        click.echo(f"\n{folder / '.gitignore'} exists and was left as it is; to keep claimcheck's cache out of git, "
+                   f"add this line to it:\n\n{done.gitignore_line}")
     steps = [] if folder == Path(".") else [f"cd {folder}"]
     steps += ["claimcheck validate          # the example passes every check",
               "edit claims.yaml: put your documents in place of the fictional source and claim,",

@@ -160,6 +160,17 @@ _RULES: tuple[Rule, ...] = (
         "left_out:\n  - source: jessup-2025   # a study registered without a path",
     ),
     Rule(
+        "CC106", "document-changed", W,
+        "The file a source's `path` names no longer has the SHA-256 its `sha256` gives.",
+        "Quotes are checked against the document as it is now; `sha256` records the document "
+        "its quotes were chosen from. A new version of a paper (a correction, a preprint "
+        "replaced by the published article, a web page edited) may still hold every quote "
+        "yet say something else around them, or the file may be another document under the "
+        "same name. Read the quotes again in the new document, then paste its hash, which "
+        "`claimcheck sources --format json` gives.",
+        "path: papers/jessup-2025.pdf\nsha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    ),
+    Rule(
         "CC110", "source-text-too-large", E,
         "A source `path` names a file larger than the `text-size` limit (64 MiB by default).",
         "A document's text is searched for every quote; a file that large is not an "

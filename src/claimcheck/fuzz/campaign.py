@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -203,7 +203,7 @@ def _texts_beside(registry: Path) -> dict[str, str]:
     return {f"sources/{path.name}": path.read_text(encoding="utf-8") for path in folder.glob("*.txt")}
 
 
-def _prepare(workdir: Path, texts: dict[str, str]) -> None:
+def _prepare(workdir: Path, texts: Mapping[str, str | bytes]) -> None:
     """A clean folder holding the input's source texts (and nothing a previous run left)."""
     for child in workdir.iterdir():
         if child.is_dir() and not child.is_symlink():
@@ -213,7 +213,7 @@ def _prepare(workdir: Path, texts: dict[str, str]) -> None:
     for relative, text in texts.items():
         target = workdir / relative
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
 
 
 def minimise_failure(failure: Failure, settings: Settings) -> bytes:

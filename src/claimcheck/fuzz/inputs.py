@@ -346,8 +346,31 @@ def _mangled(rng: random.Random, says: str) -> str:
 
 # ------------------------------------------------------------------ the inputs
 
-def make_input(seed: int, number: int, base: str, texts: dict[str, str]) -> tuple[Input, dict[str, str]]:
-    """Input `number` of a campaign: a mutated bundled (`base`) or generated registry, and its texts."""
+#: Share of inputs whose first source's text is set as a PDF, web page or JATS article, and damaged.
+DOCUMENT_SHARE = 0.3
+
+
+def make_input(seed: int, number: int, base: str,
+               texts: dict[str, str]) -> tuple[Input, dict[str, str | bytes]]:
+    """Input `number` of a campaign: a mutated bundled (`base`) or generated registry, and its texts.
+
+    In `DOCUMENT_SHARE` of inputs, one source's text is given as a document
+    (`fuzz/documents.py`), whole or damaged; its choice has a generator of its
+    own, so the registries of a seed are those it gave before documents were added.
+    """
+    item, plain = _registry_input(seed, number, base, texts)
+    files: dict[str, str | bytes] = dict(plain)
+    rng = random.Random(f"{seed}:{number}:document")
+    if files and rng.random() < DOCUMENT_SHARE:
+        from claimcheck.fuzz.documents import damaged_document
+
+        path = "sources/doc-0.txt" if "sources/doc-0.txt" in plain else rng.choice(sorted(plain))
+        files[path], how = damaged_document(rng, plain[path])
+        item = Input(item.number, item.data, f"{item.how}+{how}")
+    return item, files
+
+
+def _registry_input(seed: int, number: int, base: str, texts: dict[str, str]) -> tuple[Input, dict[str, str]]:
     rng = random.Random(f"{seed}:{number}")
     if rng.random() < 0.5:
         text, how = base, "bundled"

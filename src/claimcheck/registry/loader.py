@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import accumulate
 from pathlib import Path, PureWindowsPath
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
 
@@ -33,6 +33,9 @@ from claimcheck.findings.rules import rule
 from claimcheck.registry.limits import DEFAULT_LIMITS, Limits, describe
 from claimcheck.registry.quotes import SourceText
 from claimcheck.registry.yaml_syntax import explain
+
+if TYPE_CHECKING:
+    from claimcheck.registry.documents.cache import DocumentCache
 
 try:
     from yaml import CSafeLoader as _YamlLoader
@@ -631,14 +634,15 @@ def _nearest_file(registry_dir: Path, relative: str) -> str:
 
 
 def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIMITS.text_size,
-                     root: Path | None = None) -> SourceText | TextProblem:
+                     root: Path | None = None, cache: DocumentCache | None = None) -> SourceText | TextProblem:
     """The text a source's `path` names, kept inside the registry's folder (docs/reliability.md).
 
     The path is checked before anything is opened: it must be relative, lead to
     a place inside the registry's folder once symbolic links are resolved, and
     name a regular file no larger than `limit`; only then is it read, and no
     more than the limit. `root` is `registry_dir` resolved, when the caller
-    loads many texts and has resolved it once.
+    loads many texts and has resolved it once; `cache` holds extracted texts
+    (`read_document`).
     """
     shown = f"`path: {_shorten(relative)}`"
     problem = _path_problem(relative, shown)
@@ -669,25 +673,39 @@ def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIM
         return TextProblem("source-file-unreadable", f"{shown} cannot be read ({_reason(error)})")
     if len(raw) > limit:
         return _too_large(shown, len(raw), limit)
-    return read_document(relative, raw, shown)
+    return read_document(relative, raw, shown, cache)
 
 
-def read_document(name: str, raw: bytes, shown: str) -> SourceText | TextProblem:
-    """A document's text as a reader sees it, whatever its format (`registry/documents`); `shown` names it in messages."""
+def read_document(name: str, raw: bytes, shown: str, cache: DocumentCache | None = None) -> SourceText | TextProblem:
+    """A document's text as a reader sees it, whatever its format (`registry/documents`); `shown` names it in messages.
+
+    With a `cache`, a PDF's, web page's or JATS article's text is taken from it when
+    it holds the document's hash, and stored in it otherwise (`documents/cache.py`).
+    """
     from claimcheck.registry.documents import detect
+    from claimcheck.registry.documents.cache import file_hash
 
+    digest = file_hash(raw)
     if detect(name, raw) == "text":  # the common case, without the documents' machinery
         try:
-            return SourceText(raw.decode("utf-8-sig"))
+            return SourceText(raw.decode("utf-8-sig"), sha256=digest)
         except UnicodeDecodeError as error:
             return TextProblem("source-file-unreadable", f"{shown} is not UTF-8 text (byte offset {error.start})")
-    from claimcheck.registry.documents import DocumentProblem, extract
+    from claimcheck.registry.documents import DocumentProblem, MissingLibrary, extract
 
-    try:
-        extracted = extract(name, raw)
-    except DocumentProblem as problem:
-        return TextProblem("source-file-unreadable", f"{shown} {problem.message}")
-    return SourceText(extracted.text, extracted.location, extracted.kind)
+    result = cache.get(digest) if cache is not None else None
+    if result is None:
+        try:
+            result = extract(name, raw)
+        except MissingLibrary as problem:  # not stored: installing the library mends it
+            return TextProblem("source-file-unreadable", f"{shown} {problem.message}")
+        except DocumentProblem as problem:
+            result = problem
+        if cache is not None:
+            cache.put(digest, result)
+    if isinstance(result, DocumentProblem):
+        return TextProblem("source-file-unreadable", f"{shown} {result.message}")
+    return SourceText(result.text, result.location, result.kind, sha256=digest)
 
 
 def _path_problem(relative: str, shown: str) -> TextProblem | None:

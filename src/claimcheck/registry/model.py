@@ -80,6 +80,8 @@ Pmid = Annotated[StrictInt | StrictStr, AfterValidator(
 Nct = Annotated[StrictStr, _pattern(r"NCT\d{8}", "must be NCT followed by 8 digits")]
 Url = Annotated[StrictStr, _pattern(r"https?://[^\s/?#]+\.[^\s]*", "must be an http:// or https:// address")]
 Published = Annotated[StrictInt | StrictStr, AfterValidator(_published)]
+Sha256 = Annotated[StrictStr, _pattern(r"[0-9a-fA-F]{64}", "must be a SHA-256 hash: 64 hexadecimal digits, "
+                                       "as `claimcheck sources --format json` gives it")]
 RuleCode = Annotated[StrictStr, _pattern(RULE_CODE_PATTERN.pattern, "must be a rule code such as CC303")]
 Says = StrictBool | StrictInt | StrictFloat | StrictStr
 Text = Annotated[StrictStr, Field(min_length=1)]
@@ -117,6 +119,8 @@ class Source(_Strict):
     cites: list[Slug] = Field(default_factory=list, description="Ids of the sources whose findings this one reports.")
     flags: list[Flag] = Field(default_factory=list)
     path: Text | None = Field(None, description="Local text of the document, relative to the registry file.")
+    sha256: Sha256 | None = Field(None, description="The SHA-256 of the file `path` names, when its quotes were "
+                                                    "checked; a later change to the file is a warning.")
     note: Text | None = None
     ignore: list[RuleCode] = Field(default_factory=list, description=IGNORE_DESCRIPTION)
 

@@ -289,12 +289,15 @@ class Passage:
 class SourceText:
     """A document's text, prepared once for many quote look-ups."""
 
-    def __init__(self, text: str, locate: Callable[[int], str] | None = None, kind: str = "text") -> None:
+    def __init__(self, text: str, locate: Callable[[int], str] | None = None, kind: str = "text",
+                 sha256: str | None = None) -> None:
         self.text = text
         self.normalised = _normalise_chars(text)
         self._locate = locate
         #: The document's format: text, html, jats or pdf (`registry/documents`).
         self.kind = kind
+        #: The SHA-256 of the document's bytes (lower-case hex), when read from a file.
+        self.sha256 = sha256
 
     def location(self, line: int) -> str:
         """Where a line of the text is, as a reader finds it: `line 12`, or `p. 4, line 12` in a PDF."""

@@ -3,8 +3,9 @@
 The starter files live beside this module, in the `starter/` package. Nothing is
 ever overwritten: every target is checked before anything is written, so an
 existing file means nothing at all is written. An existing
-`.pre-commit-config.yaml` is the one exception: it is left as it is, and the
-hooks to add to it are returned for printing instead.
+`.pre-commit-config.yaml` and `.gitignore` are the exceptions: each is left as
+it is, and what to add to it (the hooks; the cache's folder) is returned for
+printing instead.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ STARTER_FILES: tuple[tuple[str, str], ...] = (
     ("sources/example-trial-report.txt", "sources/example-trial-report.txt"),
 )
 PRE_COMMIT = ("pre-commit-config.yaml", ".pre-commit-config.yaml")
+#: Keeps claimcheck's cache of extracted texts (`.claimcheck-cache/`) out of git.
+GITIGNORE = ("gitignore", ".gitignore")
+CACHE_ENTRY = ".claimcheck-cache/"
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,8 @@ class Initialised:
 
     written: tuple[Path, ...]
     pre_commit_snippet: str | None
+    #: The line to add to an existing .gitignore that does not yet keep the cache out; None when nothing is to add.
+    gitignore_line: str | None = None
 
 
 def starter_text(name: str) -> str:
@@ -52,6 +58,12 @@ def initialise(folder: Path) -> Initialised:
         snippet = starter_text(PRE_COMMIT[0])
     else:
         targets.append((PRE_COMMIT[0], pre_commit_path))
+    gitignore_path = folder / GITIGNORE[1]
+    gitignore_line = None
+    if gitignore_path.exists() or gitignore_path.is_symlink():
+        gitignore_line = None if _ignores_cache(gitignore_path) else CACHE_ENTRY
+    else:
+        targets.append((GITIGNORE[0], gitignore_path))
     for _name, path in targets:
         _check_folders(folder, path.parent)
     created = _make_folders(sorted({path.parent for _name, path in targets}, key=lambda p: len(p.parts)))
@@ -63,7 +75,7 @@ def initialise(folder: Path) -> Initialised:
     except WriteRefused:
         _undo(written, created)
         raise
-    return Initialised(tuple(written), snippet)
+    return Initialised(tuple(written), snippet, gitignore_line)
 
 
 def _check_folders(folder: Path, parent: Path) -> None:
@@ -100,3 +112,12 @@ def _undo(written: list[Path], created: list[Path]) -> None:
             folder.rmdir()
         except OSError:
             pass
+
+
+def _ignores_cache(gitignore: Path) -> bool:
+    """Whether an existing .gitignore already names the cache's folder (one that cannot be read is taken as not)."""
+    try:
+        lines = gitignore.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return False
+    return any(line.strip().strip("/") in {".claimcheck-cache", ".claimcheck-cache/*"} for line in lines)

@@ -113,6 +113,21 @@ def check_designs(index: RegistryIndex) -> Iterator[Finding]:
                           path=path + ("type",))
 
 
+def check_pinned_documents(index: RegistryIndex) -> Iterator[Finding]:
+    """A source's `sha256` against the hash of the file its `path` names, as read."""
+    for position, source in enumerate(index.registry.sources):
+        text = index.texts.get(source.id)
+        if source.sha256 is None or text is None or text.sha256 is None:
+            continue
+        pinned = source.sha256.lower()
+        if pinned != text.sha256:
+            yield Finding(rule("document-changed"),
+                          f"`{source.path}` has changed since its quotes were checked: its SHA-256 is now "
+                          f"{text.sha256[:12]}…, not {pinned[:12]}… as `sha256` says; read the quotes again in it, "
+                          "then give `sha256` its new hash (`claimcheck sources --format json`)",
+                          path=index.source_path(position) + ("sha256",))
+
+
 def check_duplicate_evidence(index: RegistryIndex) -> Iterator[Finding]:
     seen: dict[tuple[int, str, str], EvidenceKey] = {}
     for key, _claim, evidence in index.evidence():
@@ -304,6 +319,7 @@ CHECKS: tuple[Check, ...] = (
     check_cites_cycles,
     check_unused_sources,
     check_designs,
+    check_pinned_documents,
     check_duplicate_evidence,
     check_values,
     check_dimensions,

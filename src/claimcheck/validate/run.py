@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimcheck import progress
 from claimcheck.findings import Finding, LocatedFinding, Position, Severity, shorten_message
@@ -32,6 +32,9 @@ from claimcheck.registry.schema import ModelResult, build_registry, check_top_le
 from claimcheck.validate.checks import check_acceptances, run_checks
 from claimcheck.validate.suppression import apply_ignores
 from claimcheck.validate.unchecked import DroppedItems, dropped_items
+
+if TYPE_CHECKING:
+    from claimcheck.registry.documents.cache import DocumentCache
 
 
 @dataclass
@@ -59,11 +62,13 @@ class Validation:
 
 
 def validate_file(path: Path, display_name: str | None = None,
-                  settings: CompareSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS) -> Validation:
+                  settings: CompareSettings = DEFAULT_SETTINGS, limits: Limits = DEFAULT_LIMITS,
+                  cache: DocumentCache | None = None) -> Validation:
     """Validate a registry file; a file that cannot be read raises RegistryReadError.
 
     Source paths are resolved against the folder the registry is named in (for
     a symbolic link, the link's folder, not its target's), and must stay inside it.
+    `cache` holds the text extracted from PDFs, web pages and JATS articles.
     """
     file = display_name or str(path)
     raw = read_text(path, limits.file_size)
@@ -71,16 +76,17 @@ def validate_file(path: Path, display_name: str | None = None,
         message = (f"the file is larger than the limit of {describe(limits.file_size)} and was not read "
                    "(`--limit file-size=N` raises the limit)")
         return Validation(file, [LocatedFinding(file, Position(1, 1), rule("file-too-large"), message)])
-    return validate_bytes(raw, path.parent, file, settings, limits)
+    return validate_bytes(raw, path.parent, file, settings, limits, cache)
 
 
 def validate_bytes(raw: bytes, base_dir: Path, file: str, settings: CompareSettings = DEFAULT_SETTINGS,
-                   limits: Limits = DEFAULT_LIMITS) -> Validation:
+                   limits: Limits = DEFAULT_LIMITS, cache: DocumentCache | None = None) -> Validation:
     with paused_gc():
-        return _validate(raw, base_dir, file, settings, limits)
+        return _validate(raw, base_dir, file, settings, limits, cache)
 
 
-def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings, limits: Limits) -> Validation:
+def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings, limits: Limits,
+              cache: DocumentCache | None) -> Validation:
     result = Validation(file)
     findings: list[Finding] = []
     data: Any = None
@@ -109,7 +115,7 @@ def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings, 
         findings.extend(model.findings)
         if model.findings:
             result.dropped = dropped_items(loaded.data, model.claim_indexes, model.source_indexes)
-        texts, text_findings = _load_texts(model, base_dir, limits.text_size)
+        texts, text_findings = _load_texts(model, base_dir, limits.text_size, cache)
         findings.extend(text_findings)
         index = build_index(model, texts, limits.elision)
         findings.extend(run_checks(index))
@@ -153,7 +159,8 @@ def _has_content(text: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def _load_texts(model: ModelResult, base_dir: Path, limit: int) -> tuple[dict[str, SourceText], list[Finding]]:
+def _load_texts(model: ModelResult, base_dir: Path, limit: int,
+                cache: DocumentCache | None) -> tuple[dict[str, SourceText], list[Finding]]:
     texts: dict[str, SourceText] = {}
     findings: list[Finding] = []
     by_path: dict[str, SourceText | TextProblem] = {}
@@ -164,7 +171,7 @@ def _load_texts(model: ModelResult, base_dir: Path, limit: int) -> tuple[dict[st
         loaded = by_path.get(source.path)
         if loaded is None:
             root = root or base_dir.resolve()
-            loaded = by_path[source.path] = load_source_text(base_dir, source.path, limit, root)
+            loaded = by_path[source.path] = load_source_text(base_dir, source.path, limit, root, cache)
         if isinstance(loaded, TextProblem):
             path = ("sources", model.source_indexes[position], "path")
             findings.append(Finding(rule(loaded.rule_name), loaded.message, path=path))

@@ -380,10 +380,17 @@ def source_rows(report: Report) -> list[dict[str, Any]]:
             "quotes": len(found) if found is not None else 0,
             "quotes_found": (all(found) if found else None) if source.path else None,
             "path": source.path,
+            "sha256": _sha256(index, source.id),
             "checked": source.id not in report.unchecked.sources,
             "errors": report.unchecked.sources.get(source.id, 0),
         })
     return rows
+
+
+def _sha256(index: RegistryIndex, source_id: str) -> str | None:
+    """The SHA-256 of the file a source's `path` names, as read; None without a readable file."""
+    text = index.texts.get(source_id)
+    return text.sha256 if text is not None else None
 
 
 # -------------------------------------------------------------- evidence map

@@ -44,7 +44,7 @@ def extract(raw: bytes) -> Extracted:
         pages = len(document)
         if pages > MAX_PAGES:
             raise DocumentProblem(f"has {pages:,} pages; claimcheck reads at most {MAX_PAGES:,}")
-        texts = [_page_text(document, number) for number in range(pages)]
+        texts = [_read_page(pypdfium2, document, number) for number in range(pages)]
     finally:
         document.close()
     if not any(text.strip() for text in texts):
@@ -64,6 +64,15 @@ def _open_problem(reason: str) -> str:
     found = re.search(r"PDFium: ([^)]+)", reason)
     shown = found.group(1).lower() if found else reason.rstrip(".")
     return f"cannot be read as a PDF ({shown}); the file may be truncated or damaged"
+
+
+def _read_page(pypdfium2: Any, document: Any, number: int) -> str:
+    try:
+        return _page_text(document, number)
+    except pypdfium2.PdfiumError as error:
+        reason = str(error).rstrip(".").lower()
+        raise DocumentProblem(f"cannot be read as a PDF (page {number + 1}: {reason}); the file may be truncated or "
+                              "damaged") from None
 
 
 def _page_text(document: Any, number: int) -> str:
