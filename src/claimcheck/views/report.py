@@ -412,8 +412,8 @@ def evidence_map(report: Report) -> dict[str, Any]:
     for row in claims:
         detail = details[row["claim"]]
         row["status_accepted"] = status_accepted(detail)
-        comparison = report.comparison(row["claim"]) if row["checked"] else None
-        per_value = _value_cells(report, comparison, silenced) if comparison is not None else {}
+        checked = report.comparison(row["claim"]) if row["checked"] else None
+        per_value = _value_cells(report, checked, silenced) if checked is not None else {}
         row["cells"] = {source: {"says": says, **document_verdict(detail, source),
                                  "values": per_value.get(source, [{"says": text, "verdict": None, "accepted": False,
                                                                    "silenced": []} for text in says])}
