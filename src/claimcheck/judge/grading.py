@@ -11,7 +11,9 @@ The rules (docs/grading.md gives the reason for each):
    study at all ("no primary source") very-low.
 4. Down one level each, never below very-low: risk of bias, inconsistency
    (an unaccepted conflict, or pooled effects with I² above 50%), imprecision
-   (two levels for an effect interval spanning benefit and harm),
+   (an interval, or a significance, that includes no effect; two levels for an
+   effect interval spanning benefit and harm; or evidence short of GRADE's
+   optimal information size, information.py),
    indirectness, unreliable reporting.
 5. Up one or two levels for a large effect (a ratio beyond 2 or 0.5; 5 or 0.2)
    in observational evidence with no downgrade.
