@@ -170,3 +170,12 @@ def test_the_worked_examples_small_studies_are_not_high_certainty() -> None:
     assert claims["stroke-risk"]["reasons"][1] == (
         "precise enough: pooled RR 0.89 (95% CI 0.81 to 0.97) excludes no effect (1), and 1,685 events (halo-0 93, "
         f"halo-1-report 1,592) reach {DICHOTOMOUS}")
+
+
+def test_the_summary_of_findings_shows_the_small_studies_participants_and_why_they_are_rated_down() -> None:
+    rows = {row["claim"]: row for row in json.loads(invoke("sof", EXAMPLE, "--format", "json").output)["summary_of_findings"]}
+    assert [(rows[c]["participants_shown"], rows[c]["certainty_shown"]) for c in ("quality-of-life", "pilot-blood-pressure")] == [
+        ("25 (1 study)", "⊕⊕⊕◯ Moderate"), ("30 (1 study)", "⊕⊕⊕◯ Moderate")]
+    assert rows["pilot-blood-pressure"]["footnotes"] == [
+        ("Down 1 imprecision: `t(28) = 2.20, p = .04` is significant at 5% (p = .04): its 95% interval excludes no "
+        f"effect, but 30 participants (t(28): 28 degrees of freedom + 2) are fewer than {CONTINUOUS}")]

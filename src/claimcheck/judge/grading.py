@@ -78,6 +78,8 @@ class ClaimGrade:
     pool: ClaimPool | None = None
     #: The effect the grade is about (pooled, or its one study's), for its plain-language statement.
     effect: Effect | None = None
+    #: The participants and events imprecision weighed against the optimal information size, if it did.
+    information: InformationSize | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,7 @@ class _Grader:
         self.effect = self._effect_interval()
         self.start_level = 0
         self.downgraded = False
+        self.information: InformationSize | None = None
 
     def run(self) -> ClaimGrade:
         if self.excluded:
@@ -151,7 +154,7 @@ class _Grader:
         self.reasons.append(f"= {grade}")
         effect = None if self.effect is None else Effect(*self.effect[1:])
         return ClaimGrade(self.comparison.claim.id, grade, tuple(self.reasons), len(self.documents),
-                          len(self.studies), tuple(self.excluded), self.pool, effect)
+                          len(self.studies), tuple(self.excluded), self.pool, effect, self.information)
 
     def _start(self) -> None:
         if not self.studies:
@@ -248,8 +251,8 @@ class _Grader:
         return _single_interval(measure, study, ratio)
 
     def _information(self, studies: tuple[str, ...], outcome: str) -> Verdict:
-        sizes = study_sizes(self.index, self.comparison.claim_position, studies)
-        return InformationSize(outcome, sizes).verdict()
+        self.information = InformationSize(outcome, study_sizes(self.index, self.comparison.claim_position, studies))
+        return self.information.verdict()
 
     def _effect_imprecision(self, shown: str, _centre: float, low: float, high: float, ratio: bool) -> None:
         null = 1.0 if ratio else 0.0
