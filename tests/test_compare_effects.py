@@ -239,13 +239,17 @@ def grade(registry, *pairs: tuple[str, str]) -> list[str]:
 def test_imprecision_from_a_pooled_interval_that_includes_no_effect(registry) -> None:
     reasons_ = grade(registry, ("trial-a", "RR 0.89 (95% CI 0.79 to 1.01)"), ("trial-b", "RR 0.95 (95% CI 0.80 to 1.13)"))
     # Weights 1/0.0627^2 and 1/0.0881^2 give ln RR -0.0946 (SE 0.0511), Q = 0.36, so tau^2 = 0: RR 0.91 (0.82 to 1.01).
-    assert reasons_[1] == "down 1 imprecision: pooled RR 0.91 (95% CI 0.82 to 1.01) includes no effect (1)"
+    assert reasons_[1] == ("down 1 imprecision: pooled RR 0.91 (95% CI 0.82 to 1.01) includes no effect (1); the number "
+                           "of events is not known (no two-arm counts), so the optimal information size (300 events "
+                           "for a dichotomous outcome) is not checked")
 
 
 def test_very_serious_imprecision_when_the_interval_spans_benefit_and_harm(registry) -> None:
     reasons_ = grade(registry, ("trial-a", "RR 0.95 (95% CI 0.60 to 1.50)"))
     assert reasons_[1] == ("down 2 imprecision: trial-a's `RR 0.95 (95% CI 0.60 to 1.50)` includes no effect (1) and "
-                           "both an appreciable benefit (ratio 0.75) and harm (1.25)")
+                           "both an appreciable benefit (ratio 0.75) and harm (1.25); the number of events is not "
+                           "known (no two-arm counts), so the optimal information size (300 events for a dichotomous "
+                           "outcome) is not checked")
 
 
 def test_inconsistency_from_i_squared(registry) -> None:

@@ -222,7 +222,9 @@ def test_a_not_comparable_pair_earns_no_consistency(registry) -> None:
     (row,) = json_of(invoke("list", "--format", "json").output, "claims")
     assert row["reasons"] == [
         "starts low: best design cohort (cohort-c)",
-        "precise enough: cohort-d's `OR 0.75 (95% CI 0.6-0.9)` excludes no effect (1)",
+        ("precise enough: cohort-d's `OR 0.75 (95% CI 0.6-0.9)` excludes no effect (1); the number of events is not "
+         "known (no two-arm counts), so the optimal information size (300 events for a dichotomous outcome) is not "
+         "checked"),
         "not rated up for consistency: 1 pair of values is on measures that cannot be compared",
         "= low",
     ]

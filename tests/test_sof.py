@@ -140,7 +140,8 @@ def test_every_reason_that_moved_the_certainty_is_a_footnote(registry) -> None:
     assert lines[4:7] == [
         "a. Down 1 risk of bias: trial-a not peer reviewed  ",
         ("b. Down 2 imprecision: pooled RR 0.82 (95% CI 0.48 to 1.38) includes no effect (1) and both an appreciable "
-         "benefit (ratio 0.75) and harm (1.25)  "),
+         "benefit (ratio 0.75) and harm (1.25); 49 events (trial-a 24, trial-b 25) are fewer than the 300 events of "
+         "the optimal information size for a dichotomous outcome  "),
         "c. Up 1 consistency: 2 independent studies agree (trial-a, trial-b)  ",
     ]
 

@@ -11,7 +11,9 @@ The rules (docs/grading.md gives the reason for each):
    study at all ("no primary source") very-low.
 4. Down one level each, never below very-low: risk of bias, inconsistency
    (an unaccepted conflict, or pooled effects with I² above 50%), imprecision
-   (two levels for an effect interval spanning benefit and harm),
+   (an interval, or a significance, that includes no effect; two levels for an
+   effect interval spanning benefit and harm; or evidence short of GRADE's
+   optimal information size, information.py),
    indirectness, unreliable reporting.
 5. Up one or two levels for a large effect (a ratio beyond 2 or 0.5; 5 or 0.2)
    in observational evidence with no downgrade.
@@ -28,13 +30,22 @@ from dataclasses import dataclass, field
 
 from claimcheck import progress
 from claimcheck.judge.compare import ClaimComparison
+from claimcheck.judge.compare_effects import ANY_RATIO, RATIO_MEASURES, read
+from claimcheck.judge.information import (
+    MEASURE_OUTCOMES,
+    UNKNOWN,
+    InformationSize,
+    Verdict,
+    outcome_of_values,
+    study_sizes,
+)
 from claimcheck.judge.pooling import ClaimEstimates, ClaimPool, StudyEstimate, claim_estimates
 from claimcheck.judge.statements import Effect
 from claimcheck.judge.verdicts import GRADES, Grade
 from claimcheck.registry.index import RegistryIndex
 from claimcheck.registry.model import Source
 from claimcheck.stats import wilson_interval
-from claimcheck.values import Measure
+from claimcheck.values import Mean, Measure, PValue, RelativeChange, Significance, TestStatistic, TwoArms, Value
 
 HIGH_DESIGNS = frozenset({"rct", "meta-analysis", "systematic-review"})
 LOW_DESIGNS = frozenset({"cohort", "case-control", "cross-sectional"})
@@ -47,6 +58,8 @@ IMPRECISE_WIDTH = 20.0  # percentage points of the 95% interval
 #: An interval of a ratio that reaches past both ends counts as very imprecise (GRADE 6: an
 #: appreciable benefit or harm is a relative change of 25%).
 APPRECIABLE_BENEFIT, APPRECIABLE_HARM = 0.75, 1.25
+#: Values judged for imprecision by their significance and the information size behind them.
+STATISTIC_VALUES = (TestStatistic, Mean, PValue, Significance, RelativeChange, TwoArms)
 #: I² above this is substantial heterogeneity (Cochrane Handbook 10.10.2: 50-90% "may represent
 #: substantial heterogeneity"); GRADE 7 rates down for inconsistency then.
 SUBSTANTIAL_I2 = 0.50
@@ -66,6 +79,8 @@ class ClaimGrade:
     pool: ClaimPool | None = None
     #: The effect the grade is about (pooled, or its one study's), for its plain-language statement.
     effect: Effect | None = None
+    #: The participants and events imprecision weighed against the optimal information size, if it did.
+    information: InformationSize | None = None
 
 
 @dataclass(frozen=True)
@@ -115,9 +130,12 @@ class _Grader:
                         if s is not None and s.type in STUDY_TYPES]
         self.estimates = claim_estimates(index, comparison, self.excluded) if self.entries else ClaimEstimates(())
         self.pool = self.estimates.pool()
+        self.effect_measure = ""
+        self.effect_studies: tuple[str, ...] = ()
         self.effect = self._effect_interval()
         self.start_level = 0
         self.downgraded = False
+        self.information: InformationSize | None = None
 
     def run(self) -> ClaimGrade:
         if self.excluded:
@@ -137,7 +155,7 @@ class _Grader:
         self.reasons.append(f"= {grade}")
         effect = None if self.effect is None else Effect(*self.effect[1:])
         return ClaimGrade(self.comparison.claim.id, grade, tuple(self.reasons), len(self.documents),
-                          len(self.studies), tuple(self.excluded), self.pool, effect)
+                          len(self.studies), tuple(self.excluded), self.pool, effect, self.information)
 
     def _start(self) -> None:
         if not self.studies:
@@ -204,9 +222,13 @@ class _Grader:
             else:
                 self.reasons.append(f"precise enough: {shown}")
             return
-        if not all(isinstance(self.index.values.get((self.comparison.claim_position, i)), Measure)
-                   for i, _e in self.entries):
-            return
+        values = [self.index.values.get((self.comparison.claim_position, i)) for i, _e in self.entries]
+        if all(isinstance(value, Measure) for value in values):
+            self._sample_imprecision()
+        elif all(isinstance(value, STATISTIC_VALUES) for value in values):
+            self._statistic_imprecision([value for value in values if value is not None])
+
+    def _sample_imprecision(self) -> None:
         sized = [s for s in self.studies if s.sample_size is not None]
         if sized and len(sized) == len(self.studies):
             total = sum(s.sample_size or 0 for s in sized)
@@ -218,24 +240,72 @@ class _Grader:
         """(shown, estimate, low, high, ratio) of the claim's effect: pooled, or its one study's."""
         if self.pool is not None and self.pool.measure != "proportion":
             centre, low, high = self.pool.interval()
+            self.effect_measure = self.pool.measure
+            self.effect_studies = tuple(s.study for s in self.pool.studies)
             return f"pooled {self.pool.shown()}", centre, low, high, self.pool.ratio
         single = self.estimates.best_single()
         if single is None or single[0] == "proportion":
             return None
         measure, study = single
-        ratio = measure in ("RR", "OR", "HR", "IRR")
+        self.effect_measure, self.effect_studies = measure, (study.study,)
+        ratio = measure in RATIO_MEASURES or measure == ANY_RATIO
         return _single_interval(measure, study, ratio)
+
+    def _information(self, studies: tuple[str, ...], outcome: str) -> Verdict:
+        self.information = InformationSize(outcome, study_sizes(self.index, self.comparison.claim_position, studies))
+        return self.information.verdict()
 
     def _effect_imprecision(self, shown: str, _centre: float, low: float, high: float, ratio: bool) -> None:
         null = 1.0 if ratio else 0.0
+        outcome = MEASURE_OUTCOMES.get(self.effect_measure.split(":", 1)[0], UNKNOWN)
+        information = self._information(self.effect_studies, outcome)
         if not low <= null <= high:
-            self.reasons.append(f"precise enough: {shown} excludes no effect ({null:g})")
+            self._judged(f"{shown} excludes no effect ({null:g})", information)
             return
+        includes = f"{shown} includes no effect ({null:g})"
         if ratio and low < APPRECIABLE_BENEFIT and high > APPRECIABLE_HARM:
-            self._down("imprecision", f"{shown} includes no effect ({null:g}) and both an appreciable benefit "
-                       f"(ratio {APPRECIABLE_BENEFIT}) and harm ({APPRECIABLE_HARM})", levels=2)
+            self._down("imprecision", f"{includes} and both an appreciable benefit (ratio {APPRECIABLE_BENEFIT}) "
+                       f"and harm ({APPRECIABLE_HARM}); {information.words}", levels=2)
             return
-        self._down("imprecision", f"{shown} includes no effect ({null:g})")
+        self._down("imprecision", f"{includes}; {information.words}")
+
+    def _judged(self, excludes: str, information: Verdict) -> None:
+        """An interval that excludes no effect: precise enough unless the information is short of the OIS."""
+        if information.short:
+            self._down("imprecision", f"{excludes}, but {information.words}")
+        elif information.short is False:
+            self.reasons.append(f"precise enough: {excludes}, and {information.words}")
+        else:
+            self.reasons.append(f"precise enough: {excludes}; {information.words}")
+
+    def _statistic_imprecision(self, values: list[Value]) -> None:
+        """Test statistics, means, p-values and changes without an interval: their significance and information size."""
+        study_ids = {s.id for s in self.studies}
+        position = self.comparison.claim_position
+        studies = tuple(sorted({root for i, _e in self.entries for root in self.index.roots[(position, i)]
+                                if len(self.index.roots[(position, i)]) == 1 and root in study_ids}))
+        if not studies:
+            return
+        information = self._information(studies, outcome_of_values(values))
+        readings = [(value, reading) for value in values
+                    if (reading := read(value)).significant is not None]
+        if readings and len({reading.significant for _v, reading in readings}) == 1:
+            value, reading = readings[0]
+            said = "" if reading.significance_shown in (value.text, value.text.lower()) else \
+                f" ({reading.significance_shown})"
+            if reading.significant:
+                self._judged(f"`{value.text}` is significant at 5%{said}: its 95% interval excludes no effect",
+                             information)
+            else:
+                self._down("imprecision", f"`{value.text}` is not significant at 5%{said}: its 95% interval "
+                           f"includes no effect; {information.words}")
+            return
+        if information.short:
+            self._down("imprecision", information.words)
+        elif information.short is False:
+            self.reasons.append(f"precise enough: {information.words}")
+        else:
+            self.reasons.append(f"imprecision not judged: {information.words}")
 
     def _large_effect_upgrade(self) -> None:
         """GRADE 9: observational evidence with no serious concern, and a ratio beyond 2 or 0.5 (5 or 0.2)."""

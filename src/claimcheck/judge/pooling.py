@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimcheck.judge.compare import ClaimComparison
-from claimcheck.judge.compare_effects import RATIO_MEASURES, read
+from claimcheck.judge.compare_effects import ANY_RATIO, RATIO_MEASURES, read
 from claimcheck.registry.index import EvidenceKey, RegistryIndex
 from claimcheck.stats.meta import Pooled, inverse_logit, logit_proportion, pool
 from claimcheck.values import Measure, TwoArms
@@ -58,7 +58,7 @@ class ClaimPool:
 
     @property
     def ratio(self) -> bool:
-        return self.measure in RATIO_MEASURES
+        return self.measure in RATIO_MEASURES or self.measure == ANY_RATIO
 
     @property
     def mixes_adjusted(self) -> bool:

@@ -111,6 +111,8 @@ def sof_row(report: Report, position: int) -> dict[str, Any]:
         if control is not None:
             absolute = absolute_effects(measure, control[0] / control[1], effect.estimate, effect.low, effect.high)
     participants = _participants(report, position, studies)
+    if participants is None and grade.information is not None:
+        participants = grade.information.participants  # a mean's n, a test's df, or sample_size (grading)
     return {
         "claim": claim.id,
         "outcome": claim.statement,
