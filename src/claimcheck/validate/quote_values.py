@@ -43,7 +43,7 @@ from claimcheck.extract.base import clean_number
 from claimcheck.findings import Finding
 from claimcheck.findings.rules import rule
 from claimcheck.registry.index import RegistryIndex
-from claimcheck.registry.quotes import display
+from claimcheck.registry.quotes import QuoteMatch, display
 from claimcheck.values import (
     EFFECT,
     MEAN,
@@ -113,8 +113,6 @@ class QuoteReading:
 
 
 def check_says_against_quotes(index: RegistryIndex) -> Iterator[Finding]:
-    from claimcheck.registry.quotes import QuoteMatch
-
     for key, claim, evidence in index.evidence():
         value = index.values.get(key)
         if value is None or not isinstance(index.grounding.get(key), QuoteMatch):
