@@ -10,7 +10,7 @@ import json
 import pytest
 
 from claimcheck.extract import extract, proposals
-from claimcheck.values import Estimate, PValue, TestStatistic, ValueSyntaxError, parse
+from claimcheck.values import Estimate, PValue, TestStatistic, TwoPercents, ValueSyntaxError, parse
 from conftest import invoke
 
 # ------------------------------------------------------------ how journals punctuate
@@ -284,3 +284,130 @@ def test_adjusted_estimates_are_marked_whatever_the_adjustment_is_called(says: s
 ])
 def test_extract_keeps_the_adjusted_mark(sentence: str, proposed: list[str]) -> None:
     assert proposals(sentence, "effect") == proposed
+
+
+# ------------------------------------------------------------ two arms in percent, changes from a baseline
+
+
+@pytest.mark.parametrize("says, shown", [
+    ("29.0% vs 40.7%", "29.0% vs 40.7%"),
+    ("22.9% versus 25.7%", "22.9% vs 25.7%"),
+    ("29 percent vs. 40.7 per cent", "29% vs 40.7%"),
+    ("22.9% compared with 25.7%", "22.9% vs 25.7%"),
+    ("fell from 25.7% to 22.9%", "fell from 25.7% to 22.9%"),
+    ("mortality fell from 25.7% to 22.9%", "fell from 25.7% to 22.9%"),
+    ("from 25.7% to 22.9%", "fell from 25.7% to 22.9%"),
+    ("rose from 5% to 9%", "rose from 5% to 9%"),
+    # with counts, a percentage first is the two-arm counts form
+    ("22.9% (482/2104) vs 25.7% (1110/4321)", "482/2104 (22.9%) vs 1110/4321 (25.7%)"),
+])
+def test_two_shares_in_percent_are_read(says: str, shown: str) -> None:
+    assert parse(says).describe() == shown
+
+
+def test_two_shares_imply_a_ratio_and_a_difference_at_the_rounding_of_both() -> None:
+    value = parse("29.0% vs 40.7%")
+    assert isinstance(value, TwoPercents)
+    # 28.95 / 40.75 = 0.710429 and 29.05 / 40.65 = 0.714637; 28.95 - 40.75 = -11.8 and 29.05 - 40.65 = -11.6 points.
+    assert value.ratio is not None
+    assert (value.ratio.low, value.ratio.high) == (pytest.approx(0.710429, abs=1e-6), pytest.approx(0.714637, abs=1e-6))
+    assert (value.difference.low, value.difference.high) == (pytest.approx(-11.8), pytest.approx(-11.6))
+    change = parse("fell from 40.7% to 29.0%")
+    assert isinstance(change, TwoPercents) and change.ratio == value.ratio
+
+
+@pytest.mark.parametrize("says, message", [
+    ("fell from 22.9% to 25.7%", "`fell from 22.9% to 25.7%`: `fell`, but 25.7% is not below 22.9%"),
+    ("rose from 9% to 5%", "`rose from 9% to 5%`: `rose`, but 5% is not above 9%"),
+    ("120% vs 30%", "`120% vs 30%`: a share of 120% is above 100%"),
+])
+def test_two_shares_that_cannot_be_are_named(says: str, message: str) -> None:
+    with pytest.raises(ValueSyntaxError) as raised:
+        parse(says)
+    assert str(raised.value) == message
+
+
+SHARES = """\
+version: 1
+sources:
+  - id: trial
+    title: Trial
+    type: study
+    design: rct
+    path: trial.txt
+  - id: news
+    title: News
+    type: news
+    cites: [trial]
+    path: news.txt
+claims:
+  - id: deaths
+    statement: The drug lowers deaths
+    evidence:
+      - source: trial
+        says: 29.0% vs 40.7%
+        quote: "29.0% vs 40.7%"
+      - source: trial
+        says: RR 0.71
+        quote: "risk ratio 0.71"
+      - source: trial
+        says: RD -11.7 pp
+        quote: "a difference of -11.7 percentage points"
+      - source: news
+        says: {news}
+        quote: "{quote}"
+"""
+SHARES_TEXTS = {
+    "trial.txt": "Mortality was 29.0% vs 40.7% (risk ratio 0.71), a difference of -11.7 percentage points.\n",
+    "news.txt": "Deaths fell from 40.7% to 29.0%, the company said, a risk ratio of 0.75.\n",
+}
+
+
+def _pairs(claim: str) -> dict[tuple[str, str], tuple[str, str]]:
+    result = invoke("show", claim, "--format", "json")
+    return {(pair["a_says"], pair["b_says"]): (pair["verdict"], pair["reason"])
+            for pair in json.loads(result.output)["claim"]["pairs"]}
+
+
+def test_two_shares_are_compared_with_the_ratio_and_difference_they_imply(registry) -> None:
+    registry(SHARES.format(news="fell from 40.7% to 29.0%", quote="Deaths fell from 40.7% to 29.0%"), SHARES_TEXTS)
+    assert invoke("validate", "claims.yaml").output == "All checks passed.\n"
+    pairs = _pairs("deaths")
+    assert pairs[("29.0% vs 40.7%", "RR 0.71")] == ("agree", (
+        "one document (`trial`), values match within rounding: `29.0% vs 40.7%` (crude RR [0.7104, 0.7146]) "
+        "matches `RR 0.71` (RR 0.71); both say the effect goes down"))
+    assert pairs[("29.0% vs 40.7%", "RD -11.7 pp")] == ("agree", (
+        "one document (`trial`), values match within rounding: `29.0% vs 40.7%` (crude RD [-11.8, -11.6] pp) "
+        "matches `RD -11.7 pp` (RD -11.7 pp); both say the effect goes down"))
+    assert pairs[("RR 0.71", "fell from 40.7% to 29.0%")][0] == "agree"
+
+
+def test_a_ratio_the_two_shares_do_not_imply_is_a_conflict(registry) -> None:
+    registry(SHARES.format(news="RR 0.75", quote="a risk ratio of 0.75"), SHARES_TEXTS)
+    assert _pairs("deaths")[("29.0% vs 40.7%", "RR 0.75")] == ("conflict", (
+        "same study (`trial`), so one measurement, yet `29.0% vs 40.7%` (crude RR [0.7104, 0.7146]) differs from "
+        "`RR 0.75` (RR 0.75)"))
+
+
+def test_two_shares_the_quote_does_not_state_are_an_error(registry) -> None:
+    registry(SHARES.format(news="fell from 40.7% to 28.0%", quote="Deaths fell from 40.7% to 29.0%"), SHARES_TEXTS)
+    assert invoke("validate", "claims.yaml").output == (
+        "claims.yaml:27:15: CC330 [error] `says` gives `fell from 40.7% to 28.0%`, but the quote states "
+        "`fell from 40.7% to 29.0%` (says-contradicts-quote)\n"
+        "Found 1 error.\n")
+
+
+@pytest.mark.parametrize("sentence, proposed", [
+    ("Mortality was 29.0% vs 40.7% at day 28.", ["29.0% vs 40.7%"]),
+    ("Death occurred in 22.9% (482/2104) versus 25.7% (1110/4321).", ["22.9% (482/2104) vs 25.7% (1110/4321)"]),
+    ("Deaths fell from 25.7% to 22.9% in a year.", ["fell from 25.7% to 22.9%"]),
+    ("It rose from 1,200 to 1,500 cases.", []),
+])
+def test_extract_proposes_two_shares_as_an_effect(sentence: str, proposed: list[str]) -> None:
+    assert proposals(sentence, "effect") == proposed
+
+
+def test_a_change_from_a_baseline_is_never_proposed_as_a_reversed_range() -> None:
+    """`fell from 18% to 12%` was proposed as the proportion `18-12%`, a range whose ends are reversed."""
+    assert [(c.kind, c.says) for c in extract("Deaths fell from 18% to 12% (hazard ratio 0.66).")] == [
+        ("effect", "fell from 18% to 12%")]

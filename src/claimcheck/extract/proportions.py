@@ -41,6 +41,9 @@ _CHANGE_OR_EFFICACY_BEFORE = re.compile(
     r"(?:\s+(?!by\b)[\w'’-]+){0,6}\s+by|\b(?:VE|RRR|efficacy|effectiveness|relative\s+risk\s+reduction)"
     r"(?:\s+(?:of|was|is))?\s*[:=,]?)\s+(?:(?:about|nearly|almost|approximately|roughly)\s+)?$", _FLAGS)
 
+#: A change from a baseline, `fell from 18% to 12%`: the effect finder proposes it whole, never as a range.
+_CHANGE_FROM_BEFORE = re.compile(r"\b(?:fell|dropped|declined|decreased|rose|increased|climbed)\s+from\s+$", _FLAGS)
+
 _QUANTIFIERS = {
     "over half": "over half", "more than half": "over half", "over a third": "over a third",
     "more than a third": "over a third", "about half": "about half", "around half": "about half",
@@ -87,7 +90,8 @@ def _ranges(text: str) -> Iterator[Hit]:
     for match in _PERCENT_RANGE.finditer(text):
         if not is_number(match["a"]) or _NOT_A_PROPORTION_AFTER.match(text, match.end()):
             continue
-        if _INTERVAL_BEFORE.search(text, max(0, match.start() - 32), match.start()):
+        if any(pattern.search(text, max(0, match.start() - 32), match.start())
+               for pattern in (_INTERVAL_BEFORE, _CHANGE_FROM_BEFORE)):
             continue
         start, bound, _symbol = bound_before(text, match.start())
         says = f"{bound} " if bound else ""
@@ -100,7 +104,7 @@ def _percentages(text: str) -> Iterator[Hit]:
             continue
         before = max(0, match.start() - 32)
         if any(pattern.search(text, before, match.start())
-               for pattern in (_NOT_A_PROPORTION_BEFORE, _INTERVAL_BEFORE, _RANGE_END_BEFORE)):
+               for pattern in (_NOT_A_PROPORTION_BEFORE, _INTERVAL_BEFORE, _RANGE_END_BEFORE, _CHANGE_FROM_BEFORE)):
             continue
         if _CHANGE_OR_EFFICACY_BEFORE.search(text, max(0, match.start() - 80), match.start()):
             continue

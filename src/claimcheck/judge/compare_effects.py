@@ -63,6 +63,7 @@ from claimcheck.values import (
     Significance,
     TestStatistic,
     TwoArms,
+    TwoPercents,
     Value,
     format_number,
 )
@@ -115,6 +116,8 @@ def read(value: Value) -> Reading:
         return _read_arms(value, label)
     if isinstance(value, RelativeChange):
         return _read_change(value, label)
+    if isinstance(value, TwoPercents):
+        return _read_percents(value, label)
     if isinstance(value, PValue):
         significant = _p_significant(value)
         return Reading(label, significant=significant, significance_shown=value.describe())
@@ -219,6 +222,22 @@ def _read_arms(value: TwoArms, label: str) -> Reading:
     direction = DECREASE if t.k * c.n < c.k * t.n else INCREASE if t.k * c.n > c.k * t.n else None
     p = compare_proportions(t.k, t.n, c.k, c.n).p
     return Reading(label, estimates, direction, p < SIGNIFICANCE_LEVEL, f"Fisher's exact p = {p:.2g}")
+
+
+def _read_percents(value: TwoPercents, label: str) -> Reading:
+    """Two shares in percent: the crude RR and RD (in percentage points) their roundings allow, no SE."""
+    estimates: dict[str, OnMeasure] = {}
+    ratio = value.ratio
+    if ratio is not None and ratio.low > 0:
+        estimates["RR"] = OnMeasure("RR", ratio, math.log(value.treatment.value / value.control.value), None,
+                                    False, f"crude RR {_shown_interval(ratio)}")
+    points = value.difference
+    difference = Interval(points.low / 100, points.high / 100, True, True)
+    estimates["RD"] = OnMeasure("RD", difference, (value.treatment.value - value.control.value) / 100, None, False,
+                                f"crude RD {_shown_interval(points)} pp")
+    t, c = value.treatment.rounding, value.control.rounding
+    direction = DECREASE if t.high < c.low else INCREASE if t.low > c.high else None
+    return Reading(label, estimates, direction)
 
 
 def _read_change(value: RelativeChange, label: str) -> Reading:
@@ -483,6 +502,6 @@ def _welch(a: Mean, b: Mean) -> tuple[float, float, float] | None:
 
 def comparable(values: Sequence[Value]) -> bool:
     """Whether this module judges these values (all of effect or mean forms)."""
-    return all(isinstance(v, (Estimate, TwoArms, RelativeChange, PValue, Significance, TestStatistic, Mean))
+    return all(isinstance(v, (Estimate, TwoArms, TwoPercents, RelativeChange, PValue, Significance, TestStatistic, Mean))
                for v in values)
 

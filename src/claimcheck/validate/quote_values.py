@@ -58,6 +58,7 @@ from claimcheck.values import (
     RelativeChange,
     Stance,
     TestStatistic,
+    TwoPercents,
     Value,
     ValueSyntaxError,
     parse,
@@ -287,9 +288,9 @@ def _estimate_numbers(value: Estimate) -> list[Number]:
 # ---------------------------------------------- two arms, tests, means, p-values
 
 def _judge_numbers(value: Value, reading: QuoteReading) -> tuple[str, str] | None:
-    """Each number of the `says` among the quote's; a test statistic or mean the quote states must fit."""
+    """Each number of the `says` among the quote's; a test statistic, mean or two shares the quote states must fit."""
     wanted = _value_numbers(value)
-    same = reading.of_type(type(value)) if isinstance(value, TestStatistic | Mean) else []
+    same = reading.of_type(type(value)) if isinstance(value, TestStatistic | Mean | TwoPercents) else []
     if same and not any(_all_numbers_stated(wanted, tuple(_value_numbers(other))) for other in same):
         return _contradiction(f"`{value.text}`", f"`{same[0].text}`", len(same))
     missing = _missing(wanted, reading.numbers)
