@@ -10,7 +10,7 @@ import json
 import pytest
 
 from claimcheck.extract import extract, proposals
-from claimcheck.values import Estimate, PValue, TestStatistic, TwoPercents, ValueSyntaxError, parse
+from claimcheck.values import Estimate, PValue, Significance, TestStatistic, TwoPercents, ValueSyntaxError, parse
 from conftest import invoke
 
 # ------------------------------------------------------------ how journals punctuate
@@ -411,3 +411,73 @@ def test_a_change_from_a_baseline_is_never_proposed_as_a_reversed_range() -> Non
     """`fell from 18% to 12%` was proposed as the proportion `18-12%`, a range whose ends are reversed."""
     assert [(c.kind, c.says) for c in extract("Deaths fell from 18% to 12% (hazard ratio 0.66).")] == [
         ("effect", "fell from 18% to 12%")]
+
+
+# ------------------------------------------------------------ no effect
+
+
+@pytest.mark.parametrize("says", [
+    "did not reduce", "did not reduce 28-day mortality", "did not significantly lower the risk of death",
+    "failed to reduce deaths", "not associated with", "was not associated with mortality",
+    "no significant difference", "no significant difference in mortality between groups",
+])
+def test_no_effect_in_words_is_not_significant(says: str) -> None:
+    value = parse(says)
+    assert isinstance(value, Significance) and not value.significant
+    assert value.describe() == "not significant"
+
+
+@pytest.mark.parametrize("says", ["did not", "did not reduce deaths by 20%", "not associated with 3 of 4"])
+def test_no_effect_words_with_a_number_or_no_verb_are_not_read(says: str) -> None:
+    with pytest.raises(ValueSyntaxError):
+        parse(says)
+
+
+NO_EFFECT = """\
+version: 1
+sources:
+  - id: trial
+    title: Trial
+    type: study
+    design: rct
+  - id: news
+    title: News
+    type: news
+    cites: [trial]
+  - id: other
+    title: Other trial
+    type: study
+    design: rct
+claims:
+  - id: deaths
+    statement: The drug lowers deaths
+    evidence:
+      - source: trial
+        says: {trial}
+        quote: "trial says {trial}"
+      - source: news
+        says: did not reduce deaths
+        quote: "The drug did not reduce deaths"
+      - source: other
+        says: {other}
+        quote: "other says {other}"
+"""
+
+
+def test_no_effect_agrees_with_an_interval_that_includes_no_effect(registry) -> None:
+    registry(NO_EFFECT.format(trial="HR 0.95 (95% CI 0.80-1.12)", other="not associated with death"))
+    pairs = _pairs("deaths")
+    assert pairs[("HR 0.95 (95% CI 0.80-1.12)", "did not reduce deaths")] == ("agree", (
+        "same study (`trial`), compared by significance only: neither significant at 5%"))
+    assert pairs[("did not reduce deaths", "not associated with death")] == ("agree", (
+        "different studies (trial vs other): neither significant at 5%"))
+
+
+def test_no_effect_conflicts_with_a_significant_interval_of_the_same_study(registry) -> None:
+    registry(NO_EFFECT.format(trial="HR 0.80 (95% CI 0.70-0.91)", other="HR 0.85 (95% CI 0.74-0.98)"))
+    pairs = _pairs("deaths")
+    assert pairs[("HR 0.80 (95% CI 0.70-0.91)", "did not reduce deaths")] == ("conflict", (
+        "same study (`trial`), so one measurement, yet `HR 0.80 (95% CI 0.70-0.91)` is significant at 5% "
+        "(its 95% CI 0.70 to 0.91 excludes 1) and `did not reduce deaths` is not (not significant)"))
+    # Another study's significant result is no contradiction: a smaller study has less power.
+    assert pairs[("did not reduce deaths", "HR 0.85 (95% CI 0.74-0.98)")][0] == "agree"

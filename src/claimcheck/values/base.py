@@ -54,7 +54,8 @@ ACCEPTED_FORMS = (
     "RR 0.83 (95% CI 0.75-0.93), p = 0.03 (also OR, HR, IRR, aHR, adjusted RR); "
     "MD -2.1 mmHg (95% CI -3.0 to -1.2); RD -2.8 pp; NNT 25; 482/2104 vs 1110/4321; 29.0% vs 40.7%; "
     "fell from 25.7% to 22.9%; "
-    "reduced by 18%, cut by a third, halved, 2-fold, no difference; p = 0.04, significant, NS; "
+    "reduced by 18%, cut by a third, halved, 2-fold, no difference; p = 0.04, significant, NS, did not reduce, "
+    "not associated with; "
     "t(28) = 2.20, p = .04; F(2, 57) = 3.10; chi2(1) = 4.20; r(48) = .30; z = 1.96; "
     "M = 3.48, SD = 1.20, n = 25 (docs/format.md)"
 )
