@@ -63,9 +63,9 @@ def test_cochrans_q_is_read_as_a_chi_square_with_its_df() -> None:
 
 def test_twice_daily_is_a_frequency_not_a_doubling() -> None:
     """Once read as "2-fold higher", which would compare a dosing schedule with an effect."""
-    for says in ("twice daily", "twice a day", "2 times daily", "two times per day"):
-        with pytest.raises(ValueSyntaxError):
-            parse(says)
+    for says in ("twice daily", "twice a day", "2 times daily", "two times per day", "b.i.d.", "bid"):
+        value = parse(says)
+        assert (value.dimension, value.describe()) == ("dose frequency", "2 times/day")
     assert parse("twice as high").describe() == "2-fold higher (ratio [1.5, 2.5))"
 
 
@@ -481,3 +481,82 @@ def test_no_effect_conflicts_with_a_significant_interval_of_the_same_study(regis
         "(its 95% CI 0.70 to 0.91 excludes 1) and `did not reduce deaths` is not (not significant)"))
     # Another study's significant result is no contradiction: a smaller study has less power.
     assert pairs[("did not reduce deaths", "HR 0.85 (95% CI 0.74-0.98)")][0] == "agree"
+
+
+# ------------------------------------------------------------ numbers in words, dosing
+
+
+@pytest.mark.parametrize("says, dimension, shown", [
+    ("eleven of thirty", "proportion", "36.67%"),
+    ("Eleven of thirty (37%)", "proportion", "36.67%"),
+    ("ten days", "duration", "[9.5, 10.5) days"),
+    ("twenty-one days", "duration", "[20.5, 21.5) days"),
+    # one in five: one of every n where n rounds to 5, so 100/5.5 = 18.18% to 100/4.5 = 22.22%
+    ("one in five", "proportion", "[18.18, 22.22]%"),
+    ("1 in 5", "proportion", "[18.18, 22.22]%"),
+    ("two-thirds", "proportion", "[61.67, 71.67]%"),
+    ("a quarter", "proportion", "[20, 30]%"),
+    ("95 percent", "proportion", "[94.5, 95.5)%"),
+    ("95 per cent", "proportion", "[94.5, 95.5)%"),
+    ("about 95 percent", "proportion", "[85.5, 100]%"),
+    ("6 mg once daily", "daily dose", "[5.5, 6.5) mg/day"),
+    ("6 mg once per day", "daily dose", "[5.5, 6.5) mg/day"),
+    ("6mg/d", "daily dose", "[5.5, 6.5) mg/day"),
+    ("6 mg twice daily", "daily dose", "[11, 13) mg/day"),
+    ("6 mg b.i.d.", "daily dose", "[11, 13) mg/day"),
+    ("70 mg weekly", "daily dose", "[9.93, 10.07) mg/day"),
+    ("once daily", "dose frequency", "1 times/day"),
+    ("three times a day", "dose frequency", "3 times/day"),
+    ("t.i.d.", "dose frequency", "3 times/day"),
+    ("once weekly", "dose frequency", "0.143 times/day"),
+])
+def test_numbers_in_words_and_dosing_are_read(says: str, dimension: str, shown: str) -> None:
+    value = parse(says)
+    assert (value.dimension, value.describe()) == (dimension, shown)
+
+
+@pytest.mark.parametrize("says", ["eleven of", "one in zero", "five in one", "zero times daily", "b.x.d."])
+def test_words_that_are_no_number_or_schedule_are_not_read(says: str) -> None:
+    with pytest.raises(ValueSyntaxError):
+        parse(says)
+
+
+WORDED = """\
+version: 1
+sources:
+  - id: trial
+    title: Trial
+    type: study
+    design: rct
+  - id: news
+    title: News
+    type: news
+    cites: [trial]
+claims:
+  - id: {claim}
+    statement: A fact about the trial
+    evidence:
+      - source: trial
+        says: {trial}
+        quote: "trial says {trial}"
+      - source: news
+        says: {news}
+        quote: "news says {news}"
+"""
+
+
+@pytest.mark.parametrize("claim, trial, news, verdict", [
+    ("share", "20.4%", "one in five", "agree"),
+    ("share", "22.9%", "one in five", "conflict"),
+    ("share", "11/30", "eleven of thirty", "agree"),
+    ("share", "12/30", "eleven of thirty", "conflict"),
+    ("dose", "12 mg/day", "6 mg twice daily", "agree"),
+    ("dose", "6 mg/day", "6 mg twice daily", "conflict"),
+    ("schedule", "twice daily", "b.i.d.", "agree"),
+    ("schedule", "once daily", "b.i.d.", "conflict"),
+])
+def test_worded_values_are_compared_with_their_digits(registry, claim: str, trial: str, news: str,
+                                                      verdict: str) -> None:
+    registry(WORDED.format(claim=claim, trial=trial, news=news))
+    assert invoke("validate", "claims.yaml").output == "All checks passed.\n"
+    assert [pair[0] for pair in _pairs(claim).values()] == [verdict]

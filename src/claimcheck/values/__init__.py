@@ -6,7 +6,8 @@ that returns None for text in none of its forms (and raises
 `parse` tries them in this order, the first that reads the text wins:
 
 1. `stances`: yes, no, uncertain;
-2. `measures`: one group's proportion, quantity with a unit, or bare number;
+2. `measures`: one group's proportion, quantity with a unit, or bare number (and, through
+   `words`, numbers in words and dosing schedules: ``eleven of thirty``, ``twice daily``);
 3. `arms`: two arms, ``482/2104 vs 1110/4321``, ``29.0% vs 40.7%``, and a change from a
    baseline, ``fell from 25.7% to 22.9%``;
 4. `effects`: ratio measures, differences and NNT with interval and p;
@@ -31,6 +32,7 @@ from claimcheck.values.base import (
     ACCEPTED_FORMS,
     DAILY_DOSE,
     DOSE,
+    DOSE_FREQUENCY,
     DURATION,
     EFFECT,
     MAX_MAGNITUDE,
@@ -62,6 +64,7 @@ __all__ = [
     "ACCEPTED_FORMS",
     "DAILY_DOSE",
     "DOSE",
+    "DOSE_FREQUENCY",
     "DURATION",
     "EFFECT",
     "MAX_MAGNITUDE",

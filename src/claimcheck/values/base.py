@@ -29,6 +29,8 @@ DURATION = "duration"
 DOSE = "dose"
 DAILY_DOSE = "daily dose"
 WEIGHT_BASED_DAILY_DOSE = "weight-based daily dose"
+#: How often a dose is taken, in times a day: `twice daily`, `b.i.d.`.
+DOSE_FREQUENCY = "dose frequency"
 #: A comparison of groups: ratio and difference measures, relative changes in words,
 #: two-arm counts, p-values, statements of significance and test statistics.
 EFFECT = "effect"
@@ -47,8 +49,8 @@ MAX_DIGITS = 30
 #: Every form of the language in one line, for the message of a `says` in none of them (CC301).
 ACCEPTED_FORMS = (
     "11/30, 11/30 (37%), 11 of 30, 37%, 37.5%, 30-40%, <10%, >50%, about 1%, ~1%; "
-    "40 mg/day, 0.5 mg/kg/day, 20 mg, 74 days, 3-6 months, up to 9 months, over 20 years, "
-    "at least 3 months; most, majority, over half, half, about half, a third, all, none, few, "
+    "40 mg/day, 6 mg twice daily, 0.5 mg/kg/day, 20 mg, twice daily, b.i.d., 74 days, 3-6 months, up to 9 months, over 20 years, "
+    "at least 3 months; eleven of thirty, one in five, 95 percent; most, majority, over half, half, about half, a third, all, none, few, "
     "some, very common, common, uncommon, rare, very rare; a bare number such as 30; "
     "yes, no, uncertain; "
     "RR 0.83 (95% CI 0.75-0.93), p = 0.03 (also OR, HR, IRR, aHR, adjusted RR); "
