@@ -246,7 +246,9 @@ def _read_change(value: RelativeChange, label: str) -> Reading:
     ratio = value.ratio
     centre = math.log((ratio.low + ratio.high) / 2) if math.isfinite(ratio.high) and ratio.high > 0 else math.nan
     se = _se_of_change(value)
-    estimates = {ANY_RATIO: OnMeasure(ANY_RATIO, ratio, centre, se, False, f"a ratio of {_shown_interval(ratio)}")}
+    prefix = "an adjusted " if value.adjusted else "a "
+    estimates = {ANY_RATIO: OnMeasure(ANY_RATIO, ratio, centre, se, value.adjusted,
+                                      f"{prefix}ratio of {_shown_interval(ratio)}")}
     significant, shown = _change_significance(value)
     return Reading(label, estimates, value.direction, significant, shown)
 
@@ -328,7 +330,9 @@ def _one_measurement(ra: Reading, rb: Reading, common: tuple[OnMeasure, OnMeasur
     relation = adjusted_and_crude = None
     if common is not None:
         ea, eb = common
-        if ea.adjusted == eb.adjusted or ANY_RATIO in (ea.measure, eb.measure):
+        # Words unmarked may report either a crude or an adjusted ratio; words marked adjusted, only the latter.
+        unmarked_words = any(on.measure == ANY_RATIO and not on.adjusted for on in common)
+        if ea.adjusted == eb.adjusted or unmarked_words:
             relation = _relate_estimates(ra, ea, rb, eb)
             if not ea.allowed.overlaps(eb.allowed):
                 return "conflict", f"{intro}, so one measurement, yet {relation}"
@@ -336,6 +340,8 @@ def _one_measurement(ra: Reading, rb: Reading, common: tuple[OnMeasure, OnMeasur
             (adjusted, on_adjusted), (crude, on_crude) = ((ra, ea), (rb, eb)) if ea.adjusted else ((rb, eb), (ra, ea))
             adjusted_and_crude = (f"{adjusted.label} ({on_adjusted.shown}) is adjusted and {crude.label} "
                                   f"({on_crude.shown}) crude, so their values are not held equal")
+            if not ea.allowed.overlaps(eb.allowed):
+                adjusted_and_crude += " (they differ, as adjustment can make them)"
     opposite = _opposite_directions(ra, rb)
     if opposite:
         return "conflict", f"{intro}, so one measurement, yet {opposite}"
