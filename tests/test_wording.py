@@ -515,7 +515,7 @@ def test_numbers_in_words_and_dosing_are_read(says: str, dimension: str, shown: 
     assert (value.dimension, value.describe()) == (dimension, shown)
 
 
-@pytest.mark.parametrize("says", ["eleven of", "one in zero", "five in one", "zero times daily", "b.x.d."])
+@pytest.mark.parametrize("says", ["eleven of", "one in zero", "five in one", "11 in 30", "zero times daily", "b.x.d."])
 def test_words_that_are_no_number_or_schedule_are_not_read(says: str) -> None:
     with pytest.raises(ValueSyntaxError):
         parse(says)
@@ -627,3 +627,22 @@ def test_adjusted_words_that_miss_the_adjusted_ratio_conflict(registry) -> None:
         "conflict", (
             "same study (`trial`), so one measurement, yet `adjusted RR 0.83 (95% CI 0.75-0.93)` (adjusted RR "
             "0.83) lies outside `reduced deaths by 25%, adjusted` (an adjusted ratio of (0.745, 0.755])"))
+
+
+@pytest.mark.parametrize("sentence, proposed", [
+    ("Eleven of thirty volunteers responded.", ["eleven of thirty"]),
+    ("twenty-one of forty patients improved", ["twenty-one of forty"]),
+    ("One in five adults smoke.", ["one in five"]),
+    ("1 in 5 adults smoke.", ["1 in 5"]),
+    ("11 in 30 patients relapsed", ["11/30"]),  # a count, not one of about every n
+    ("one of two ways", []),
+    ("one of the patients", []),
+])
+def test_extract_proposes_numbers_in_words_as_says_reads_them(sentence: str, proposed: list[str]) -> None:
+    assert proposals(sentence, "proportion") == proposed
+
+
+def test_a_quote_in_words_states_a_count_in_digits(registry) -> None:
+    registry(WORDED.format(claim="share", trial="11/30", news="eleven of thirty").replace(
+        'quote: "trial says 11/30"', 'quote: "Eleven of thirty volunteers responded"'))
+    assert invoke("validate", "claims.yaml").output == "All checks passed.\n"

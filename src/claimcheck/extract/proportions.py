@@ -6,8 +6,10 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.extract.base import LEAD_NUMBER, NUMBER, PEOPLE, RANGE, Hit, bound_before, clean_number, is_number
+from claimcheck.values.words import NUMBER_WORDS
 
 KIND = "proportion"
+_NUMBER_WORDS = "|".join(sorted((re.escape(word) for word in NUMBER_WORDS if word != "hundred"), key=len, reverse=True))
 _PERCENT = r"\s*(?:%|percent\b|per\s+cent\b)"
 _STATED = rf"\s*\(\s*(?P<p>{NUMBER}){_PERCENT}\s*\)"
 _FLAGS = re.IGNORECASE
@@ -15,6 +17,12 @@ _FLAGS = re.IGNORECASE
 _K_OF_N = re.compile(
     rf"(?P<k>\d(?<![\w.,/]\d)[\d,]*)\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+|these\s+)?(?P<n>\d[\d,]*)(?![\w.,/%]|\s*%)"
     rf"(?:(?:\s+[a-z][\w-]*){{0,3}}?{_STATED})?", _FLAGS)
+#: "1 in 5": one of about every five, as the value language reads it, not the count 1/5.
+_ONE_IN = re.compile(r"1\s+in\s+\d[\d,]*$")
+#: "eleven of thirty volunteers", "one in five adults": numbers in words, about people.
+_WORD_K_OF_N = re.compile(
+    rf"(?<![\w-])(?P<k>{_NUMBER_WORDS})\s+(?P<of>out\s+of|of|in(?:\s+every)?)\s+(?P<n>{_NUMBER_WORDS})"
+    rf"(?=(?:\s+[a-z][\w-]*){{0,2}}?\s+{PEOPLE}\b)", _FLAGS)
 _SLASH = re.compile(rf"(?P<k>\d(?<![\w.,/]\d)\d*)\s?/\s?(?P<n>\d+)(?![\w/]|[.,]\d)(?:{_STATED})?")
 #: "30 men, and 11 of them": the total first, the count after.
 _TOTAL_THEN_COUNT = re.compile(
@@ -77,9 +85,19 @@ def _count_says(k: str, n: str, stated: str | None) -> str | None:
 def _counts(text: str) -> Iterator[Hit]:
     for pattern in (_K_OF_N, _SLASH):
         for match in pattern.finditer(text):
+            if _ONE_IN.match(match.group()):
+                yield Hit(match.start(), match.end(), f"1 in {clean_number(match['n'])}", KIND)
+                continue
             says = _count_says(match["k"], match["n"], match["p"])
             if says is not None:
                 yield Hit(match.start(), match.end(), says, KIND)
+    for match in _WORD_K_OF_N.finditer(text):
+        k, n = NUMBER_WORDS[" ".join(match["k"].lower().split())], NUMBER_WORDS[" ".join(match["n"].lower().split())]
+        if match["of"].lower().startswith("in"):
+            if k == 1 and n > 1:
+                yield Hit(match.start(), match.end(), f"{match['k'].lower()} in {match['n'].lower()}", KIND)
+        elif 0 < n and k <= n:
+            yield Hit(match.start(), match.end(), f"{match['k'].lower()} of {match['n'].lower()}", KIND)
     for match in _TOTAL_THEN_COUNT.finditer(text):
         says = _count_says(match["k"], match["n"], None)
         if says is not None:

@@ -6,8 +6,9 @@ without them parses exactly as before:
 * number words for whole numbers from zero to ninety-nine and a hundred:
   ``eleven of thirty`` is ``11 of 30``, ``ten days`` is ``10 days``;
 * ``percent`` and ``per cent`` for ``%``: ``95 percent`` is ``95%``;
-* ``one in five`` (``1 in 5``): a share of people whose reciprocal rounds to
-  five, from 1/5.5 to 1/4.5, so [18.18, 22.22]%;
+* ``one in five`` (``1 in 5``, ``one in every five``): one of every n, n at
+  its precision, from 1/5.5 to 1/4.5, so [18.18, 22.22]%; only for one (``11 in 30``
+  is a count, read as ``11/30`` by `extract`, and is in no form here);
 * a dosing schedule, as times a day: ``once daily``, ``twice a day``,
   ``3 times per day``, ``b.i.d.``, ``once weekly`` (1/7 a day); after a dose
   (``6 mg twice daily``) it makes a daily dose, 12 mg/day.
@@ -30,7 +31,7 @@ _NUMBER_WORD = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(map(re.escape, NUMBER_WORDS), key=len, reverse=True)) + r")(?![\w-])")
 _PERCENT_WORD = re.compile(r"(?<=\d)\s*(?:percent|per\s+cent)\b")
 #: "one in five", "1 in 5": one of about every n.
-ONE_IN = re.compile(r"^(\d+)\s+in\s+(?:every\s+)?(\d+)$")
+ONE_IN = re.compile(r"^(1)\s+in\s+(?:every\s+)?(\d+)$")
 
 #: How many times a day each schedule word means.
 _TIMES = {"once": Fraction(1), "twice": Fraction(2), "thrice": Fraction(3)}
