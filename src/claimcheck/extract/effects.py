@@ -80,7 +80,7 @@ _BRACKET = re.compile(r"[(\[,;]\s*[-−–]?[\d.·]")
 _SIGN = re.compile(r"[=<>≤≥]\s*[-−–]?[\d.·]")
 _PERCENT_WORD = re.compile(r"%\s+eff", re.IGNORECASE)
 _VERSUS = re.compile(r"%(?:\s*\(\d+\s*/\s*\d+\))?\s+(?:vs\.?|versus|compared\s+with)\s", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s+[\d.·]", re.IGNORECASE)
+_FROM = re.compile(r"from\s+[\d.·]", re.IGNORECASE)
 _NEAR = ((_BRACKET, 80, 120, (_ESTIMATE, _EFFICACY)), (_SIGN, 40, 80, (_STATISTIC, _P_ALONE, _MEAN)),
          (_PERCENT_WORD, 12, 20, (_EFFECTIVE,)), (_BY, 80, 24, (_CHANGE,)),
          (_VERSUS, 12, 40, (_PERCENT_ARMS,)), (_FROM, 14, 30, (_FROM_TO,)))

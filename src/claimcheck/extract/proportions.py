@@ -19,10 +19,11 @@ _K_OF_N = re.compile(
     rf"(?:(?:\s+[a-z][\w-]*){{0,3}}?{_STATED})?", _FLAGS)
 #: "1 in 5": one of about every five, as the value language reads it, not the count 1/5.
 _ONE_IN = re.compile(r"1\s+in\s+\d[\d,]*$")
-#: "eleven of thirty volunteers", "one in five adults": numbers in words, about people.
-_WORD_K_OF_N = re.compile(
-    rf"(?<![\w-])(?P<k>{_NUMBER_WORDS})\s+(?P<of>out\s+of|of|in(?:\s+every)?)\s+(?P<n>{_NUMBER_WORDS})"
-    rf"(?=(?:\s+[a-z][\w-]*){{0,2}}?\s+{PEOPLE}\b)", _FLAGS)
+#: "eleven of thirty volunteers", "one in five adults": numbers in words, about people. Found from the
+#: word between the numbers (a quick scan for a literal), then the number before it and the people after it.
+_WORD_OF_N = re.compile(r"(?:of|in)\s+(?P<every>every\s+)?(?P<n>[a-z]+(?:-[a-z]+)?)", _FLAGS)
+_WORD_K_BEFORE = re.compile(rf"(?<![\w-])(?P<k>{_NUMBER_WORDS})\s+(?P<out>out\s+)?\Z", _FLAGS)
+_PEOPLE_AFTER = re.compile(rf"(?:\s+[a-z][\w-]*){{0,2}}?\s+{PEOPLE}\b", _FLAGS)
 _SLASH = re.compile(rf"(?P<k>\d(?<![\w.,/]\d)\d*)\s?/\s?(?P<n>\d+)(?![\w/]|[.,]\d)(?:{_STATED})?")
 #: "30 men, and 11 of them": the total first, the count after.
 _TOTAL_THEN_COUNT = re.compile(
@@ -91,17 +92,29 @@ def _counts(text: str) -> Iterator[Hit]:
             says = _count_says(match["k"], match["n"], match["p"])
             if says is not None:
                 yield Hit(match.start(), match.end(), says, KIND)
-    for match in _WORD_K_OF_N.finditer(text):
-        k, n = NUMBER_WORDS[" ".join(match["k"].lower().split())], NUMBER_WORDS[" ".join(match["n"].lower().split())]
-        if match["of"].lower().startswith("in"):
-            if k == 1 and n > 1:
-                yield Hit(match.start(), match.end(), f"{match['k'].lower()} in {match['n'].lower()}", KIND)
-        elif 0 < n and k <= n:
-            yield Hit(match.start(), match.end(), f"{match['k'].lower()} of {match['n'].lower()}", KIND)
+    yield from _counts_in_words(text)
     for match in _TOTAL_THEN_COUNT.finditer(text):
         says = _count_says(match["k"], match["n"], None)
         if says is not None:
             yield Hit(match.start(), match.end(), says, KIND)
+
+
+def _counts_in_words(text: str) -> Iterator[Hit]:
+    """`eleven of thirty volunteers` as `eleven of thirty`; `one in five adults` as `one in five`."""
+    for match in _WORD_OF_N.finditer(text):
+        start, n_word = match.start(), match["n"].lower()
+        if n_word not in NUMBER_WORDS or (start and text[start - 1].isalnum()):
+            continue
+        before = _WORD_K_BEFORE.search(text, max(0, start - 20), start)
+        if before is None or not _PEOPLE_AFTER.match(text, match.end()):
+            continue
+        k_word = before["k"].lower()
+        k, n = NUMBER_WORDS[k_word], NUMBER_WORDS[n_word]
+        if text[start].lower() == "i":
+            if k == 1 and n > 1 and not before["out"]:
+                yield Hit(before.start(), match.end(), f"{k_word} in {n_word}", KIND)
+        elif 0 < n and k <= n and not match["every"]:
+            yield Hit(before.start(), match.end(), f"{k_word} of {n_word}", KIND)
 
 
 def _ranges(text: str) -> Iterator[Hit]:

@@ -174,9 +174,13 @@ def parse(said: Said) -> Measure | None:
     only for text the forms in digits do not read.
     """
     value = _parse_lowered(said.raw, said.lowered)
-    if value is not None:
+    if value is not None or len(said.lowered) > MAX_WORDED_LENGTH:
         return value
     return _reworded(said.raw, said.lowered)
+
+
+#: No value in words is longer than this; longer text is not tried against them.
+MAX_WORDED_LENGTH = 120
 
 
 def _reworded(raw: str, lowered: str) -> Measure | None:
