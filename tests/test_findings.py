@@ -340,7 +340,8 @@ def test_cc204_invalid_choice(registry) -> None:
     f = only()
     assert (f["line"], f["column"], f["code"]) == (5, 11, expect("CC204"))
     assert f["message"] == ("`type` must be one of: study, review, registration, guideline, news, blog, reference, "
-                            "other; got the text `stduy` (did you mean `study`?)")
+                            "other, press-release, preprint, commentary, erratum; got the text `stduy` (did you mean "
+                            "`study`?)")
 
 
 @pytest.mark.parametrize("line, message", [
