@@ -263,6 +263,15 @@ _RULES: tuple[Rule, ...] = (
         "repeat is usually a leftover from moving a statement between the two.",
         "left_out:\n  - source: news-2025\n    quote: \"11 of them\"   # also evidence of a claim",
     ),
+    Rule(
+        "CC215", "same-study-unlinked", W,
+        "Two study sources share an `nct` or a `doi`, and neither `supersedes` nor `cites` the other.",
+        "One trial registration or one DOI is one study. Registered as two unlinked sources, it would be "
+        "counted as two independent studies: their figures compared as two samples, their agreement rated "
+        "up for consistency. Say how the reports relate: a journal article `supersedes` its preprint, a "
+        "final report its preliminary one; a secondary analysis `cites` the main report.",
+        "- id: trial-preprint\n  nct: NCT04381936\n- id: trial-nejm\n  nct: NCT04381936   # and no supersedes",
+    ),
     # --- CC3xx: values and arithmetic ---------------------------------------
     Rule(
         "CC301", "unparsable-value", E,

@@ -120,6 +120,9 @@ class Source(_Strict):
     risk_of_bias: RiskOfBias | None = Field(
         None, description="A study's risk of bias, as Cochrane's RoB 2 words it; say why in `note`.")
     cites: list[Slug] = Field(default_factory=list, description="Ids of the sources whose findings this one reports.")
+    supersedes: list[Slug] = Field(
+        default_factory=list, description="Ids of earlier reports of the same study that this one replaces: a "
+        "journal article its preprint, a final report a preliminary one, an erratum what it corrects.")
     flags: list[Flag] = Field(default_factory=list)
     path: Text | None = Field(None, description="Local text of the document, relative to the registry file.")
     note: Text | None = None

@@ -41,6 +41,10 @@ def check_references(index: RegistryIndex) -> Iterator[Finding]:
             if not _known(index, cited):
                 path = index.source_path(position) + ("cites", cite_position)
                 yield _unknown_source(cited, known, path, f"source `{source.id}` cites")
+        for earlier_position, earlier in enumerate(source.supersedes):
+            if not _known(index, earlier):
+                path = index.source_path(position) + ("supersedes", earlier_position)
+                yield _unknown_source(earlier, known, path, f"source `{source.id}` supersedes")
     for key, claim, evidence in index.evidence():
         if not _known(index, evidence.source):
             path = index.evidence_path(key) + ("source",)
@@ -110,6 +114,36 @@ def check_designs(index: RegistryIndex) -> Iterator[Finding]:
             yield Finding(rule("missing-design"),
                           f"{source.type} `{source.id}` has no `design`; it is graded as very-low certainty",
                           path=path + ("type",))
+
+
+#: Sources that report a study's own results: two of them with one `nct` or `doi` are one study.
+_STUDY_REPORTS = frozenset({"study", "review", "preprint"})
+
+
+def check_same_study(index: RegistryIndex) -> Iterator[Finding]:
+    """Two study reports with the same `nct` or `doi`, neither linked to the other by `supersedes` or `cites`."""
+    first: dict[tuple[str, str], tuple[int, str]] = {}
+    for position, source in enumerate(index.registry.sources):
+        if source.type not in _STUDY_REPORTS:
+            continue
+        for field, identifier in (("nct", source.nct), ("doi", source.doi)):
+            if identifier is None:
+                continue
+            earlier = first.setdefault((field, identifier.lower()), (position, source.id))
+            if earlier[1] == source.id or _linked(index, earlier[1], source.id):
+                continue
+            yield Finding(rule("same-study-unlinked"), (
+                f"`{earlier[1]}` and `{source.id}` have the same {field} {identifier}, so they report one study; "
+                f"say which `supersedes` the other (a journal article its preprint), or that one `cites` the other"),
+                path=index.source_path(position) + (field,),
+                related=(index.source_path(earlier[0]) + (field,),))
+            break
+
+
+def _linked(index: RegistryIndex, a: str, b: str) -> bool:
+    chain_a = {source for _depth, source in index.provenance.chain(a)}
+    chain_b = {source for _depth, source in index.provenance.chain(b)}
+    return b in chain_a or a in chain_b
 
 
 def check_duplicate_evidence(index: RegistryIndex) -> Iterator[Finding]:
@@ -302,6 +336,7 @@ CHECKS: tuple[Check, ...] = (
     check_cites_cycles,
     check_unused_sources,
     check_designs,
+    check_same_study,
     check_duplicate_evidence,
     check_values,
     check_dimensions,
