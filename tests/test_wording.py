@@ -642,7 +642,42 @@ def test_extract_proposes_numbers_in_words_as_says_reads_them(sentence: str, pro
     assert proposals(sentence, "proportion") == proposed
 
 
+def _with_text(claim: str, trial: str, quote: str) -> tuple[str, dict[str, str]]:
+    """WORDED with the trial's quote checked against a text of its own."""
+    text = WORDED.format(claim=claim, trial=trial, news=trial).replace(
+        "    design: rct\n", "    design: rct\n    path: trial.txt\n", 1).replace(
+        f'quote: "trial says {trial}"', f'quote: "{quote}"')
+    return text, {"trial.txt": f"In the trial, {quote}.\n"}
+
+
 def test_a_quote_in_words_states_a_count_in_digits(registry) -> None:
-    registry(WORDED.format(claim="share", trial="11/30", news="eleven of thirty").replace(
-        'quote: "trial says 11/30"', 'quote: "Eleven of thirty volunteers responded"'))
+    registry(*_with_text("share", "11/30", "eleven of thirty volunteers responded"))
     assert invoke("validate", "claims.yaml").output == "All checks passed.\n"
+    registry(*_with_text("share", "12/30", "eleven of thirty volunteers responded"))
+    assert invoke("validate", "claims.yaml").output == (
+        "claims.yaml:17:15: CC330 [error] `says` gives `12/30` (40%), but the quote states `eleven of thirty` "
+        "(36.67%) (says-contradicts-quote)\nFound 1 error.\n")
+
+
+@pytest.mark.parametrize("sentence, proposed", [
+    ("Take 6 mg twice daily with food.", ["12 mg/day"]),
+    ("Take 6 mg b.i.d. with food.", ["12 mg/day"]),
+    ("20 mg once per day", ["20 mg/day"]),
+    ("It is taken twice daily.", ["twice daily"]),
+    ("given two times a day", ["two times a day"]),
+    ("dosed t.i.d. for a week", ["t.i.d."]),
+    ("Bid farewell", []),
+])
+def test_extract_proposes_doses_on_a_schedule_and_schedules(sentence: str, proposed: list[str]) -> None:
+    assert proposals(sentence, "dose") == proposed
+    for says in proposed:
+        assert parse(says).dimension in ("daily dose", "dose frequency")
+
+
+def test_a_schedule_in_other_words_is_stated_by_the_quote(registry) -> None:
+    registry(*_with_text("schedule", "b.i.d.", "the tablets were taken two times a day"))
+    assert invoke("validate", "claims.yaml").output == "All checks passed.\n"
+    registry(*_with_text("schedule", "once daily", "the tablets were taken two times a day"))
+    assert invoke("validate", "claims.yaml").output == (
+        "claims.yaml:17:15: CC330 [error] `says` gives `once daily`, but the quote states `two times a day` "
+        "(says-contradicts-quote)\nFound 1 error.\n")

@@ -80,7 +80,7 @@ _DOUBT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in DOUBTS) + r")\b", 
 
 #: The finders that read each dimension of a measure from a quote.
 _FINDERS = {"proportion": "proportion", "duration": "duration", "dose": "dose", "daily dose": "dose",
-            "weight-based daily dose": "dose", EFFECT: "effect", MEAN: "effect"}
+            "weight-based daily dose": "dose", "dose frequency": "dose", EFFECT: "effect", MEAN: "effect"}
 _QUOTE_NUMBER = re.compile(rf"(?<![\w.·])-?{WRITTEN_NUMBER}(?![\w·]|\.\d)")
 _CHANGE_VERBS = ("reduced|reduces|reduce|reducing|cut|cuts|lowered|lowers|lowering|decreased|decreases|fell|falls|"
                  "dropped|drops|declined|declines|slashed|increased|increases|raised|raises|rose|rises|boosted|grew")
