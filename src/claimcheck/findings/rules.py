@@ -231,9 +231,9 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "CC210", "design-not-applicable", E,
-        "A source that is not a study or a review has a `design`.",
+        "A source that is not a study, a review or a preprint has a `design`.",
         "`design` describes research; on a news item or a blog it would mislead the "
-        "grading, which reads designs only from studies and reviews.",
+        "grading, which reads designs only from studies, reviews and preprints.",
         "type: news\ndesign: rct",
     ),
     Rule(

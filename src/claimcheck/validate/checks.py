@@ -108,7 +108,7 @@ def check_designs(index: RegistryIndex) -> Iterator[Finding]:
         path = index.source_path(position)
         if source.design is not None and source.type not in TYPES_WITH_DESIGN:
             yield Finding(rule("design-not-applicable"),
-                          f"`design: {source.design}` is for studies and reviews; this source is `{source.type}`",
+                          f"`design: {source.design}` is for studies, reviews and preprints; this source is `{source.type}`",
                           path=path + ("design",))
         elif source.design is None and source.type in TYPES_WITH_DESIGN:
             yield Finding(rule("missing-design"),
