@@ -275,7 +275,9 @@ def test_schema_is_json_schema_of_the_format() -> None:
     source = schema["$defs"]["Source"]
     assert source["additionalProperties"] is False
     assert set(source["properties"]["type"]["enum"]) == {"study", "review", "registration", "guideline", "news",
-                                                         "blog", "reference", "other"}
+                                                         "blog", "reference", "other", "press-release", "preprint",
+                                                         "commentary", "erratum"}
+    assert source["properties"]["risk_of_bias"]["anyOf"][0]["enum"] == ["low", "some-concerns", "high"]
 
 
 def test_rule_prints_one_page() -> None:

@@ -105,8 +105,8 @@ def test_an_adjusted_estimate_is_not_held_to_equal_a_crude_one(registry) -> None
     data = show(registry, ("trial-a", "482/2104 vs 1110/4321"), ("news-a", "aRR 0.80 (95% CI 0.72 to 0.89)"))
     assert reasons(data) == [("agree", (
         "same study (`trial-a`): `aRR 0.80 (95% CI 0.72 to 0.89)` (adjusted RR 0.80) is adjusted and `482/2104 vs "
-        "1110/4321` (crude RR 0.892) crude, so their values are not held equal; compared by direction and "
-        "significance only: both say the effect goes down; both significant at 5%"))]
+        "1110/4321` (crude RR 0.892) crude, so their values are not held equal (they differ, as adjustment can "
+        "make them); compared by direction and significance only: both say the effect goes down; both significant at 5%"))]
 
 
 def test_one_document_contradicting_itself_is_an_internal_conflict(registry) -> None:

@@ -292,7 +292,7 @@ def test_extract_and_coverage_read_an_unregistered_and_a_registered_pdf(registry
                                                                         tmp_path: Path) -> None:
     _pdf_registry(registry, tmp_path, "hazard ratio 0.66, 95% CI 0.51 to 0.85")
     assert invoke("extract", "paper.pdf").output.splitlines()[:2] == [
-        "paper.pdf:5:18: (p. 1, line 5) proportion 18-12%",
+        "paper.pdf:5:8: (p. 1, line 5) effect fell from 18% to 12%",
         "    \"Deaths fell from 18% to 12% (hazard\""]
     covered = json_of(invoke("coverage", "--format", "json").output, "coverage")
     assert [c["location"] for c in covered["sources"][0]["uncovered"]] == ["p. 1, line 5", "p. 1, line 11",

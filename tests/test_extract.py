@@ -295,7 +295,7 @@ def test_coverage_lists_the_gaps_and_fails_below_the_minimum(registry) -> None:
 
 
 def test_coverage_of_a_registry_with_errors_says_so_and_exits_1(registry) -> None:
-    registry(MINIMAL_SOURCES + MINIMAL_CLAIM.replace("11/30", "eleven"))
+    registry(MINIMAL_SOURCES + MINIMAL_CLAIM.replace("11/30", "several"))
     result = invoke("coverage")
     assert result.exit_code == 1 and "CC301" not in result.output
     assert result.output.endswith("claimcheck: 1 claim not checked for 1 error in claims.yaml; "

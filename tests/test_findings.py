@@ -372,7 +372,8 @@ def test_cc204_invalid_choice(registry) -> None:
     f = only()
     assert (f["line"], f["column"], f["code"]) == (5, 11, expect("CC204"))
     assert f["message"] == ("`type` must be one of: study, review, registration, guideline, news, blog, reference, "
-                            "other; got the text `stduy` (did you mean `study`?)")
+                            "other, press-release, preprint, commentary, erratum; got the text `stduy` (did you mean "
+                            "`study`?)")
 
 
 @pytest.mark.parametrize("line, message", [
@@ -814,6 +815,29 @@ def test_cc214_duplicate_left_out(registry) -> None:
         "the same quote of `news-a` is already left out",
         "this quote of `news-a` is registered as evidence of a claim; it cannot also be left out"]
     assert findings_of()[0]["related"] == [{"line": 22, "column": 12}]
+
+
+def test_cc215_same_study_unlinked(registry) -> None:
+    text = MINIMAL_SOURCES.replace("    sample_size: 30\n", "    sample_size: 30\n    doi: 10.1000/trial\n") + """\
+  - id: study-b
+    title: Study A, the preprint
+    type: preprint
+    design: cohort
+    doi: 10.1000/TRIAL
+""" + GOOD_CLAIM + """\
+      - source: study-b
+        says: 11/30
+        quote: "11 of 30 men"
+"""
+    registry(text)
+    f = only()
+    assert (f["line"], f["column"], f["code"], f["severity"]) == (17, 10, expect("CC215"), "warning")
+    assert f["message"] == ("`study-a` and `study-b` have the same doi 10.1000/TRIAL, so they report one study; say "
+                            "which `supersedes` the other (a journal article its preprint), or that one `cites` the "
+                            "other")
+    assert f["related"] == [{"line": 8, "column": 10}]
+    registry(text.replace("    doi: 10.1000/TRIAL\n", "    doi: 10.1000/TRIAL\n    cites: [study-a]\n"))
+    assert findings_of() == []
 
 
 def test_an_ignore_list_on_a_left_out_item(registry) -> None:

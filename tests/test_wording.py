@@ -10,7 +10,7 @@ import json
 import pytest
 
 from claimcheck.extract import extract, proposals
-from claimcheck.values import Estimate, PValue, TestStatistic, ValueSyntaxError, parse
+from claimcheck.values import Estimate, PValue, Significance, TestStatistic, TwoPercents, ValueSyntaxError, parse
 from conftest import invoke
 
 # ------------------------------------------------------------ how journals punctuate
@@ -63,9 +63,9 @@ def test_cochrans_q_is_read_as_a_chi_square_with_its_df() -> None:
 
 def test_twice_daily_is_a_frequency_not_a_doubling() -> None:
     """Once read as "2-fold higher", which would compare a dosing schedule with an effect."""
-    for says in ("twice daily", "twice a day", "2 times daily", "two times per day"):
-        with pytest.raises(ValueSyntaxError):
-            parse(says)
+    for says in ("twice daily", "twice a day", "2 times daily", "two times per day", "b.i.d.", "bid"):
+        value = parse(says)
+        assert (value.dimension, value.describe()) == ("dose frequency", "2 times/day")
     assert parse("twice as high").describe() == "2-fold higher (ratio [1.5, 2.5))"
 
 
@@ -284,3 +284,400 @@ def test_adjusted_estimates_are_marked_whatever_the_adjustment_is_called(says: s
 ])
 def test_extract_keeps_the_adjusted_mark(sentence: str, proposed: list[str]) -> None:
     assert proposals(sentence, "effect") == proposed
+
+
+# ------------------------------------------------------------ two arms in percent, changes from a baseline
+
+
+@pytest.mark.parametrize("says, shown", [
+    ("29.0% vs 40.7%", "29.0% vs 40.7%"),
+    ("22.9% versus 25.7%", "22.9% vs 25.7%"),
+    ("29 percent vs. 40.7 per cent", "29% vs 40.7%"),
+    ("22.9% compared with 25.7%", "22.9% vs 25.7%"),
+    ("fell from 25.7% to 22.9%", "fell from 25.7% to 22.9%"),
+    ("mortality fell from 25.7% to 22.9%", "fell from 25.7% to 22.9%"),
+    ("from 25.7% to 22.9%", "fell from 25.7% to 22.9%"),
+    ("rose from 5% to 9%", "rose from 5% to 9%"),
+    # with counts, a percentage first is the two-arm counts form
+    ("22.9% (482/2104) vs 25.7% (1110/4321)", "482/2104 (22.9%) vs 1110/4321 (25.7%)"),
+])
+def test_two_shares_in_percent_are_read(says: str, shown: str) -> None:
+    assert parse(says).describe() == shown
+
+
+def test_two_shares_imply_a_ratio_and_a_difference_at_the_rounding_of_both() -> None:
+    value = parse("29.0% vs 40.7%")
+    assert isinstance(value, TwoPercents)
+    # 28.95 / 40.75 = 0.710429 and 29.05 / 40.65 = 0.714637; 28.95 - 40.75 = -11.8 and 29.05 - 40.65 = -11.6 points.
+    assert value.ratio is not None
+    assert (value.ratio.low, value.ratio.high) == (pytest.approx(0.710429, abs=1e-6), pytest.approx(0.714637, abs=1e-6))
+    assert (value.difference.low, value.difference.high) == (pytest.approx(-11.8), pytest.approx(-11.6))
+    change = parse("fell from 40.7% to 29.0%")
+    assert isinstance(change, TwoPercents) and change.ratio == value.ratio
+
+
+@pytest.mark.parametrize("says, message", [
+    ("fell from 22.9% to 25.7%", "`fell from 22.9% to 25.7%`: `fell`, but 25.7% is not below 22.9%"),
+    ("rose from 9% to 5%", "`rose from 9% to 5%`: `rose`, but 5% is not above 9%"),
+    ("120% vs 30%", "`120% vs 30%`: a share of 120% is above 100%"),
+])
+def test_two_shares_that_cannot_be_are_named(says: str, message: str) -> None:
+    with pytest.raises(ValueSyntaxError) as raised:
+        parse(says)
+    assert str(raised.value) == message
+
+
+SHARES = """\
+version: 1
+sources:
+  - id: trial
+    title: Trial
+    type: study
+    design: rct
+    path: trial.txt
+  - id: news
+    title: News
+    type: news
+    cites: [trial]
+    path: news.txt
+claims:
+  - id: deaths
+    statement: The drug lowers deaths
+    evidence:
+      - source: trial
+        says: 29.0% vs 40.7%
+        quote: "29.0% vs 40.7%"
+      - source: trial
+        says: RR 0.71
+        quote: "risk ratio 0.71"
+      - source: trial
+        says: RD -11.7 pp
+        quote: "a difference of -11.7 percentage points"
+      - source: news
+        says: {news}
+        quote: "{quote}"
+"""
+SHARES_TEXTS = {
+    "trial.txt": "Mortality was 29.0% vs 40.7% (risk ratio 0.71), a difference of -11.7 percentage points.\n",
+    "news.txt": "Deaths fell from 40.7% to 29.0%, the company said, a risk ratio of 0.75.\n",
+}
+
+
+def _pairs(claim: str) -> dict[tuple[str, str], tuple[str, str]]:
+    result = invoke("show", claim, "--format", "json")
+    return {(pair["a_says"], pair["b_says"]): (pair["verdict"], pair["reason"])
+            for pair in json.loads(result.output)["claim"]["pairs"]}
+
+
+def test_two_shares_are_compared_with_the_ratio_and_difference_they_imply(registry) -> None:
+    registry(SHARES.format(news="fell from 40.7% to 29.0%", quote="Deaths fell from 40.7% to 29.0%"), SHARES_TEXTS)
+    assert invoke("validate", "claims.yaml").output == "All checks passed.\n"
+    pairs = _pairs("deaths")
+    assert pairs[("29.0% vs 40.7%", "RR 0.71")] == ("agree", (
+        "one document (`trial`), values match within rounding: `29.0% vs 40.7%` (crude RR [0.7104, 0.7146]) "
+        "matches `RR 0.71` (RR 0.71); both say the effect goes down"))
+    assert pairs[("29.0% vs 40.7%", "RD -11.7 pp")] == ("agree", (
+        "one document (`trial`), values match within rounding: `29.0% vs 40.7%` (crude RD [-11.8, -11.6] pp) "
+        "matches `RD -11.7 pp` (RD -11.7 pp); both say the effect goes down"))
+    assert pairs[("RR 0.71", "fell from 40.7% to 29.0%")][0] == "agree"
+
+
+def test_a_ratio_the_two_shares_do_not_imply_is_a_conflict(registry) -> None:
+    registry(SHARES.format(news="RR 0.75", quote="a risk ratio of 0.75"), SHARES_TEXTS)
+    assert _pairs("deaths")[("29.0% vs 40.7%", "RR 0.75")] == ("conflict", (
+        "same study (`trial`), so one measurement, yet `29.0% vs 40.7%` (crude RR [0.7104, 0.7146]) differs from "
+        "`RR 0.75` (RR 0.75)"))
+
+
+def test_two_shares_the_quote_does_not_state_are_an_error(registry) -> None:
+    registry(SHARES.format(news="fell from 40.7% to 28.0%", quote="Deaths fell from 40.7% to 29.0%"), SHARES_TEXTS)
+    assert invoke("validate", "claims.yaml").output == (
+        "claims.yaml:27:15: CC330 [error] `says` gives `fell from 40.7% to 28.0%`, but the quote states "
+        "`fell from 40.7% to 29.0%` (says-contradicts-quote)\n"
+        "Found 1 error.\n")
+
+
+@pytest.mark.parametrize("sentence, proposed", [
+    ("Mortality was 29.0% vs 40.7% at day 28.", ["29.0% vs 40.7%"]),
+    ("Death occurred in 22.9% (482/2104) versus 25.7% (1110/4321).", ["22.9% (482/2104) vs 25.7% (1110/4321)"]),
+    ("Deaths fell from 25.7% to 22.9% in a year.", ["fell from 25.7% to 22.9%"]),
+    ("It rose from 1,200 to 1,500 cases.", []),
+])
+def test_extract_proposes_two_shares_as_an_effect(sentence: str, proposed: list[str]) -> None:
+    assert proposals(sentence, "effect") == proposed
+
+
+def test_a_change_from_a_baseline_is_never_proposed_as_a_reversed_range() -> None:
+    """`fell from 18% to 12%` was proposed as the proportion `18-12%`, a range whose ends are reversed."""
+    assert [(c.kind, c.says) for c in extract("Deaths fell from 18% to 12% (hazard ratio 0.66).")] == [
+        ("effect", "fell from 18% to 12%")]
+
+
+# ------------------------------------------------------------ no effect
+
+
+@pytest.mark.parametrize("says", [
+    "did not reduce", "did not reduce 28-day mortality", "did not significantly lower the risk of death",
+    "failed to reduce deaths", "not associated with", "was not associated with mortality",
+    "no significant difference", "no significant difference in mortality between groups",
+])
+def test_no_effect_in_words_is_not_significant(says: str) -> None:
+    value = parse(says)
+    assert isinstance(value, Significance) and not value.significant
+    assert value.describe() == "not significant"
+
+
+@pytest.mark.parametrize("says", ["did not", "did not reduce deaths by 20%", "not associated with 3 of 4"])
+def test_no_effect_words_with_a_number_or_no_verb_are_not_read(says: str) -> None:
+    with pytest.raises(ValueSyntaxError):
+        parse(says)
+
+
+NO_EFFECT = """\
+version: 1
+sources:
+  - id: trial
+    title: Trial
+    type: study
+    design: rct
+  - id: news
+    title: News
+    type: news
+    cites: [trial]
+  - id: other
+    title: Other trial
+    type: study
+    design: rct
+claims:
+  - id: deaths
+    statement: The drug lowers deaths
+    evidence:
+      - source: trial
+        says: {trial}
+        quote: "trial says {trial}"
+      - source: news
+        says: did not reduce deaths
+        quote: "The drug did not reduce deaths"
+      - source: other
+        says: {other}
+        quote: "other says {other}"
+"""
+
+
+def test_no_effect_agrees_with_an_interval_that_includes_no_effect(registry) -> None:
+    registry(NO_EFFECT.format(trial="HR 0.95 (95% CI 0.80-1.12)", other="not associated with death"))
+    pairs = _pairs("deaths")
+    assert pairs[("HR 0.95 (95% CI 0.80-1.12)", "did not reduce deaths")] == ("agree", (
+        "same study (`trial`), compared by significance only: neither significant at 5%"))
+    assert pairs[("did not reduce deaths", "not associated with death")] == ("agree", (
+        "different studies (trial vs other): neither significant at 5%"))
+
+
+def test_no_effect_conflicts_with_a_significant_interval_of_the_same_study(registry) -> None:
+    registry(NO_EFFECT.format(trial="HR 0.80 (95% CI 0.70-0.91)", other="HR 0.85 (95% CI 0.74-0.98)"))
+    pairs = _pairs("deaths")
+    assert pairs[("HR 0.80 (95% CI 0.70-0.91)", "did not reduce deaths")] == ("conflict", (
+        "same study (`trial`), so one measurement, yet `HR 0.80 (95% CI 0.70-0.91)` is significant at 5% "
+        "(its 95% CI 0.70 to 0.91 excludes 1) and `did not reduce deaths` is not (not significant)"))
+    # Another study's significant result is no contradiction: a smaller study has less power.
+    assert pairs[("did not reduce deaths", "HR 0.85 (95% CI 0.74-0.98)")][0] == "agree"
+
+
+# ------------------------------------------------------------ numbers in words, dosing
+
+
+@pytest.mark.parametrize("says, dimension, shown", [
+    ("eleven of thirty", "proportion", "36.67%"),
+    ("Eleven of thirty (37%)", "proportion", "36.67%"),
+    ("ten days", "duration", "[9.5, 10.5) days"),
+    ("twenty-one days", "duration", "[20.5, 21.5) days"),
+    # one in five: one of every n where n rounds to 5, so 100/5.5 = 18.18% to 100/4.5 = 22.22%
+    ("one in five", "proportion", "[18.18, 22.22]%"),
+    ("1 in 5", "proportion", "[18.18, 22.22]%"),
+    ("two-thirds", "proportion", "[61.67, 71.67]%"),
+    ("a quarter", "proportion", "[20, 30]%"),
+    ("95 percent", "proportion", "[94.5, 95.5)%"),
+    ("95 per cent", "proportion", "[94.5, 95.5)%"),
+    ("about 95 percent", "proportion", "[85.5, 100]%"),
+    ("6 mg once daily", "daily dose", "[5.5, 6.5) mg/day"),
+    ("6 mg once per day", "daily dose", "[5.5, 6.5) mg/day"),
+    ("6mg/d", "daily dose", "[5.5, 6.5) mg/day"),
+    ("6 mg twice daily", "daily dose", "[11, 13) mg/day"),
+    ("6 mg b.i.d.", "daily dose", "[11, 13) mg/day"),
+    ("70 mg weekly", "daily dose", "[9.93, 10.07) mg/day"),
+    ("once daily", "dose frequency", "1 times/day"),
+    ("three times a day", "dose frequency", "3 times/day"),
+    ("t.i.d.", "dose frequency", "3 times/day"),
+    ("once weekly", "dose frequency", "0.143 times/day"),
+])
+def test_numbers_in_words_and_dosing_are_read(says: str, dimension: str, shown: str) -> None:
+    value = parse(says)
+    assert (value.dimension, value.describe()) == (dimension, shown)
+
+
+@pytest.mark.parametrize("says", ["eleven of", "one in zero", "five in one", "11 in 30", "zero times daily", "b.x.d."])
+def test_words_that_are_no_number_or_schedule_are_not_read(says: str) -> None:
+    with pytest.raises(ValueSyntaxError):
+        parse(says)
+
+
+WORDED = """\
+version: 1
+sources:
+  - id: trial
+    title: Trial
+    type: study
+    design: rct
+  - id: news
+    title: News
+    type: news
+    cites: [trial]
+claims:
+  - id: {claim}
+    statement: A fact about the trial
+    evidence:
+      - source: trial
+        says: {trial}
+        quote: "trial says {trial}"
+      - source: news
+        says: {news}
+        quote: "news says {news}"
+"""
+
+
+@pytest.mark.parametrize("claim, trial, news, verdict", [
+    ("share", "20.4%", "one in five", "agree"),
+    ("share", "22.9%", "one in five", "conflict"),
+    ("share", "11/30", "eleven of thirty", "agree"),
+    ("share", "12/30", "eleven of thirty", "conflict"),
+    ("dose", "12 mg/day", "6 mg twice daily", "agree"),
+    ("dose", "6 mg/day", "6 mg twice daily", "conflict"),
+    ("schedule", "twice daily", "b.i.d.", "agree"),
+    ("schedule", "once daily", "b.i.d.", "conflict"),
+])
+def test_worded_values_are_compared_with_their_digits(registry, claim: str, trial: str, news: str,
+                                                      verdict: str) -> None:
+    registry(WORDED.format(claim=claim, trial=trial, news=news))
+    assert invoke("validate", "claims.yaml").output == "All checks passed.\n"
+    assert [pair[0] for pair in _pairs(claim).values()] == [verdict]
+
+
+# ------------------------------------------------------------ adjusted relative words
+
+
+@pytest.mark.parametrize("says", [
+    "reduced the 28-day mortality rate by 17%, adjusted", "adjusted, reduced by 17%", "an adjusted 17% reduction",
+    "reduced by 17% (adjusted)", "age-adjusted, cut deaths by 17%",
+])
+def test_relative_words_may_be_marked_adjusted(says: str) -> None:
+    value = parse(says)
+    assert value.describe() == "reduced by 17%, adjusted (ratio (0.825, 0.835])"
+    assert parse(value.describe()) == value
+    assert value != parse("reduced by 17%")
+
+
+ADJUSTED = """\
+version: 1
+sources:
+  - id: trial
+    title: Trial
+    type: study
+    design: rct
+  - id: news
+    title: News
+    type: news
+    cites: [trial]
+claims:
+  - id: deaths
+    statement: The drug lowers deaths
+    evidence:
+      - source: trial
+        says: 482/2104 vs 1110/4321
+        quote: "trial says 482/2104 vs 1110/4321"
+      - source: trial
+        says: adjusted RR 0.83 (95% CI 0.75-0.93)
+        quote: "trial says adjusted RR 0.83 (95% CI 0.75-0.93)"
+      - source: news
+        says: {news}
+        quote: "news says {news}"
+"""
+
+
+def test_adjusted_words_are_held_to_the_adjusted_ratio_not_the_crude_counts(registry) -> None:
+    registry(ADJUSTED.format(news="reduced the 28-day mortality rate by 17%, adjusted"))
+    assert invoke("validate", "claims.yaml").output == "All checks passed.\n"
+    pairs = _pairs("deaths")
+    # 482/2104 = 0.229087, 1110/4321 = 0.256885: the crude RR 0.8918 (scipy.stats.contingency.relative_risk gives
+    # 0.8918), outside the words' (0.825, 0.835]: a hint in the reason, never a conflict.
+    assert pairs[("482/2104 vs 1110/4321", "reduced the 28-day mortality rate by 17%, adjusted")] == ("agree", (
+        "same study (`trial`): `reduced the 28-day mortality rate by 17%, adjusted` (an adjusted ratio of "
+        "(0.825, 0.835]) is adjusted and `482/2104 vs 1110/4321` (crude RR 0.892) crude, so their values are not "
+        "held equal (they differ, as adjustment can make them); compared by direction only: both say the effect "
+        "goes down"))
+    assert pairs[("adjusted RR 0.83 (95% CI 0.75-0.93)", "reduced the 28-day mortality rate by 17%, adjusted")] == (
+        "agree", (
+            "same study (`trial`), values match within rounding: `adjusted RR 0.83 (95% CI 0.75-0.93)` (adjusted "
+            "RR 0.83) lies within `reduced the 28-day mortality rate by 17%, adjusted` (an adjusted ratio of "
+            "(0.825, 0.835]); both say the effect goes down"))
+
+
+def test_adjusted_words_that_miss_the_adjusted_ratio_conflict(registry) -> None:
+    registry(ADJUSTED.format(news="reduced deaths by 25%, adjusted"))
+    assert _pairs("deaths")[("adjusted RR 0.83 (95% CI 0.75-0.93)", "reduced deaths by 25%, adjusted")] == (
+        "conflict", (
+            "same study (`trial`), so one measurement, yet `adjusted RR 0.83 (95% CI 0.75-0.93)` (adjusted RR "
+            "0.83) lies outside `reduced deaths by 25%, adjusted` (an adjusted ratio of (0.745, 0.755])"))
+
+
+@pytest.mark.parametrize("sentence, proposed", [
+    ("Eleven of thirty volunteers responded.", ["eleven of thirty"]),
+    ("twenty-one of forty patients improved", ["twenty-one of forty"]),
+    ("One in five adults smoke.", ["one in five"]),
+    ("1 in 5 adults smoke.", ["1 in 5"]),
+    ("11 in 30 patients relapsed", ["11/30"]),  # a count, not one of about every n
+    ("one of two ways", []),
+    ("one of the patients", []),
+])
+def test_extract_proposes_numbers_in_words_as_says_reads_them(sentence: str, proposed: list[str]) -> None:
+    assert proposals(sentence, "proportion") == proposed
+
+
+def _with_text(claim: str, trial: str, quote: str) -> tuple[str, dict[str, str]]:
+    """WORDED with the trial's quote checked against a text of its own."""
+    text = WORDED.format(claim=claim, trial=trial, news=trial).replace(
+        "    design: rct\n", "    design: rct\n    path: trial.txt\n", 1).replace(
+        f'quote: "trial says {trial}"', f'quote: "{quote}"')
+    return text, {"trial.txt": f"In the trial, {quote}.\n"}
+
+
+def test_a_quote_in_words_states_a_count_in_digits(registry) -> None:
+    registry(*_with_text("share", "11/30", "eleven of thirty volunteers responded"))
+    assert invoke("validate", "claims.yaml").output == "All checks passed.\n"
+    registry(*_with_text("share", "12/30", "eleven of thirty volunteers responded"))
+    assert invoke("validate", "claims.yaml").output == (
+        "claims.yaml:17:15: CC330 [error] `says` gives `12/30` (40%), but the quote states `eleven of thirty` "
+        "(36.67%) (says-contradicts-quote)\nFound 1 error.\n")
+
+
+@pytest.mark.parametrize("sentence, proposed", [
+    ("Take 6 mg twice daily with food.", ["12 mg/day"]),
+    ("Take 6 mg b.i.d. with food.", ["12 mg/day"]),
+    ("20 mg once per day", ["20 mg/day"]),
+    ("It is taken twice daily.", ["twice daily"]),
+    ("given two times a day", ["two times a day"]),
+    ("dosed t.i.d. for a week", ["t.i.d."]),
+    ("Bid farewell", []),
+])
+def test_extract_proposes_doses_on_a_schedule_and_schedules(sentence: str, proposed: list[str]) -> None:
+    assert proposals(sentence, "dose") == proposed
+    for says in proposed:
+        assert parse(says).dimension in ("daily dose", "dose frequency")
+
+
+def test_a_schedule_in_other_words_is_stated_by_the_quote(registry) -> None:
+    registry(*_with_text("schedule", "b.i.d.", "the tablets were taken two times a day"))
+    assert invoke("validate", "claims.yaml").output == "All checks passed.\n"
+    registry(*_with_text("schedule", "once daily", "the tablets were taken two times a day"))
+    assert invoke("validate", "claims.yaml").output == (
+        "claims.yaml:17:15: CC330 [error] `says` gives `once daily`, but the quote states `two times a day` "
+        "(says-contradicts-quote)\nFound 1 error.\n")

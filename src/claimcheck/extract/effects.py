@@ -1,7 +1,8 @@
 """Effects and statistics: ratio measures and differences with their interval and p, test statistics, p-values, means.
 
 `RR 0.83 (95% CI 0.75-0.93), p = 0.03`, `odds ratio 1.5 (95% confidence interval 1.1 to 2.0)`,
-`t(28) = 2.20, p = .04`, `χ2(1) = 4.2, p = .04`, `p < 0.001`, `M = 3.48, SD = 1.20`.
+`t(28) = 2.20, p = .04`, `χ2(1) = 4.2, p = .04`, `p < 0.001`, `M = 3.48, SD = 1.20`; two arms in percent,
+`29.0% vs 40.7%`, and a change from a baseline, `fell from 25.7% to 22.9%`.
 """
 
 from __future__ import annotations
@@ -59,6 +60,15 @@ _CHANGE = re.compile(
 _BY = re.compile(r"\bby\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|at least\s+)?[\d.·]", re.IGNORECASE)
 #: "95% effective", "about 90% effective": a reduction of the risk by that share.
 _EFFECTIVE = re.compile(rf"(?<![\w.·])(?P<est>{NUMBER})\s*%\s+(?P<word>effective|efficacious)\b", _FLAGS)
+#: Two arms in percent, each perhaps with its counts: `29.0% vs 40.7%`, `22.9% (482/2104) versus 25.7% (1110/4321)`.
+_COUNTS = r"(?:\s*\(\s*(?P<{0}k>\d+)\s*/\s*(?P<{0}n>\d+)\s*\))?"
+_PERCENT_ARMS = re.compile(
+    rf"(?<![\w.·,])(?P<t>{NUMBER})\s*%{_COUNTS.format('t')}\s+(?:vs\.?|versus|compared\s+with)\s+"
+    rf"(?P<c>{NUMBER})\s*%{_COUNTS.format('c')}", _FLAGS)
+#: A change from a baseline: `fell from 25.7% to 22.9%`.
+_FROM_TO = re.compile(
+    rf"\b(?P<verb>fell|dropped|declined|decreased|rose|increased|climbed)\s+from\s+(?P<a>{NUMBER})\s*%\s+to\s+"
+    rf"(?P<b>{NUMBER})\s*%", _FLAGS)
 _STATISTIC_NAMES = {"χ2": "chi2", "χ²": "chi2", "chi2": "chi2", "chi-square": "chi2", "chi²": "chi2", "x2": "chi2",
                     "x²": "chi2"}
 
@@ -69,8 +79,11 @@ _STATISTIC_NAMES = {"χ2": "chi2", "χ²": "chi2", "chi2": "chi2", "chi-square":
 _BRACKET = re.compile(r"[(\[,;]\s*[-−–]?[\d.·]")
 _SIGN = re.compile(r"[=<>≤≥]\s*[-−–]?[\d.·]")
 _PERCENT_WORD = re.compile(r"%\s+eff", re.IGNORECASE)
+_VERSUS = re.compile(r"%(?:\s*\(\d+\s*/\s*\d+\))?\s+(?:vs\.?|versus|compared\s+with)\s", re.IGNORECASE)
+_FROM = re.compile(r"from\s+[\d.·]", re.IGNORECASE)
 _NEAR = ((_BRACKET, 80, 120, (_ESTIMATE, _EFFICACY)), (_SIGN, 40, 80, (_STATISTIC, _P_ALONE, _MEAN)),
-         (_PERCENT_WORD, 12, 20, (_EFFECTIVE,)), (_BY, 80, 24, (_CHANGE,)))
+         (_PERCENT_WORD, 12, 20, (_EFFECTIVE,)), (_BY, 80, 24, (_CHANGE,)),
+         (_VERSUS, 12, 40, (_PERCENT_ARMS,)), (_FROM, 14, 30, (_FROM_TO,)))
 
 
 def find(text: str) -> Iterator[Hit]:
@@ -106,6 +119,11 @@ def _says(pattern: re.Pattern[str], match: re.Match[str]) -> str:
         return f"{words} by {bound + ' ' if bound else ''}{clean_number(match['amount'])}%"
     if pattern is _EFFECTIVE:
         return f"{clean_number(match['est'])}% effective"
+    if pattern is _PERCENT_ARMS:
+        return " vs ".join(f"{clean_number(match[arm])}%" + (f" ({match[arm + 'k']}/{match[arm + 'n']})"
+                                                             if match[arm + "k"] else "") for arm in "tc")
+    if pattern is _FROM_TO:
+        return f"{match['verb'].lower()} from {clean_number(match['a'])}% to {clean_number(match['b'])}%"
     if pattern is _P_ALONE:
         return _p(match).lstrip(", ")
     return f"M = {_number(match['m'])}, SD = {clean_number(match['sd'])}" + (f", n = {match['n']}" if match["n"] else "")

@@ -6,8 +6,10 @@ import re
 from collections.abc import Iterator
 
 from claimcheck.extract.base import LEAD_NUMBER, NUMBER, PEOPLE, RANGE, Hit, bound_before, clean_number, is_number
+from claimcheck.values.words import NUMBER_WORDS
 
 KIND = "proportion"
+_NUMBER_WORDS = "|".join(sorted((re.escape(word) for word in NUMBER_WORDS if word != "hundred"), key=len, reverse=True))
 _PERCENT = r"\s*(?:%|percent\b|per\s+cent\b)"
 _STATED = rf"\s*\(\s*(?P<p>{NUMBER}){_PERCENT}\s*\)"
 _FLAGS = re.IGNORECASE
@@ -15,6 +17,13 @@ _FLAGS = re.IGNORECASE
 _K_OF_N = re.compile(
     rf"(?P<k>\d(?<![\w.,/]\d)[\d,]*)\s+(?:out\s+of|of|in)\s+(?:the\s+|all\s+|these\s+)?(?P<n>\d[\d,]*)(?![\w.,/%]|\s*%)"
     rf"(?:(?:\s+[a-z][\w-]*){{0,3}}?{_STATED})?", _FLAGS)
+#: "1 in 5": one of about every five, as the value language reads it, not the count 1/5.
+_ONE_IN = re.compile(r"1\s+in\s+\d[\d,]*$")
+#: "eleven of thirty volunteers", "one in five adults": numbers in words, about people. Found from the
+#: word between the numbers (a quick scan for a literal), then the number before it and the people after it.
+_WORD_OF_N = re.compile(r"(?:of|in)\s+(?P<every>every\s+)?(?P<n>[a-z]+(?:-[a-z]+)?)", _FLAGS)
+_WORD_K_BEFORE = re.compile(rf"(?<![\w-])(?P<k>{_NUMBER_WORDS})\s+(?P<out>out\s+)?\Z", _FLAGS)
+_PEOPLE_AFTER = re.compile(rf"(?:\s+[a-z][\w-]*){{0,2}}?\s+{PEOPLE}\b", _FLAGS)
 _SLASH = re.compile(rf"(?P<k>\d(?<![\w.,/]\d)\d*)\s?/\s?(?P<n>\d+)(?![\w/]|[.,]\d)(?:{_STATED})?")
 #: "30 men, and 11 of them": the total first, the count after.
 _TOTAL_THEN_COUNT = re.compile(
@@ -40,6 +49,9 @@ _CHANGE_OR_EFFICACY_BEFORE = re.compile(
     r"(?:\b(?:reduc|increas|decreas|lower|rais|cut|drop|declin|fell|rose|fall|ris|grew|grow|improv)\w*"
     r"(?:\s+(?!by\b)[\w'’-]+){0,6}\s+by|\b(?:VE|RRR|efficacy|effectiveness|relative\s+risk\s+reduction)"
     r"(?:\s+(?:of|was|is))?\s*[:=,]?)\s+(?:(?:about|nearly|almost|approximately|roughly)\s+)?$", _FLAGS)
+
+#: A change from a baseline, `fell from 18% to 12%`: the effect finder proposes it whole, never as a range.
+_CHANGE_FROM_BEFORE = re.compile(r"\b(?:fell|dropped|declined|decreased|rose|increased|climbed)\s+from\s+$", _FLAGS)
 
 _QUANTIFIERS = {
     "over half": "over half", "more than half": "over half", "over a third": "over a third",
@@ -79,20 +91,43 @@ def _count_says(k: str, n: str, stated: str | None) -> str | None:
 def _counts(text: str) -> Iterator[Hit]:
     for pattern in (_K_OF_N, _SLASH):
         for match in pattern.finditer(text):
+            if _ONE_IN.match(match.group()):
+                yield Hit(match.start(), match.end(), f"1 in {clean_number(match['n'])}", KIND)
+                continue
             says = _count_says(match["k"], match["n"], match["p"])
             if says is not None:
                 yield Hit(match.start(), match.end(), says, KIND)
+    yield from _counts_in_words(text)
     for match in _TOTAL_THEN_COUNT.finditer(text):
         says = _count_says(match["k"], match["n"], None)
         if says is not None:
             yield Hit(match.start(), match.end(), says, KIND)
 
 
+def _counts_in_words(text: str) -> Iterator[Hit]:
+    """`eleven of thirty volunteers` as `eleven of thirty`; `one in five adults` as `one in five`."""
+    for match in _WORD_OF_N.finditer(text):
+        start, n_word = match.start(), match["n"].lower()
+        if n_word not in NUMBER_WORDS or (start and text[start - 1].isalnum()):
+            continue
+        before = _WORD_K_BEFORE.search(text, max(0, start - 20), start)
+        if before is None or not _PEOPLE_AFTER.match(text, match.end()):
+            continue
+        k_word = before["k"].lower()
+        k, n = NUMBER_WORDS[k_word], NUMBER_WORDS[n_word]
+        if text[start].lower() == "i":
+            if k == 1 and n > 1 and not before["out"]:
+                yield Hit(before.start(), match.end(), f"{k_word} in {n_word}", KIND)
+        elif 0 < n and k <= n and not match["every"]:
+            yield Hit(before.start(), match.end(), f"{k_word} of {n_word}", KIND)
+
+
 def _ranges(text: str) -> Iterator[Hit]:
     for match in _PERCENT_RANGE.finditer(text):
         if not is_number(match["a"]) or _NOT_A_PROPORTION_AFTER.match(text, match.end()):
             continue
-        if _INTERVAL_BEFORE.search(text, max(0, match.start() - 32), match.start()):
+        if any(pattern.search(text, max(0, match.start() - 32), match.start())
+               for pattern in (_INTERVAL_BEFORE, _CHANGE_FROM_BEFORE)):
             continue
         start, bound, _symbol = bound_before(text, match.start())
         says = f"{bound} " if bound else ""
@@ -105,7 +140,7 @@ def _percentages(text: str) -> Iterator[Hit]:
             continue
         before = max(0, match.start() - 32)
         if any(pattern.search(text, before, match.start())
-               for pattern in (_NOT_A_PROPORTION_BEFORE, _INTERVAL_BEFORE, _RANGE_END_BEFORE)):
+               for pattern in (_NOT_A_PROPORTION_BEFORE, _INTERVAL_BEFORE, _RANGE_END_BEFORE, _CHANGE_FROM_BEFORE)):
             continue
         if _CHANGE_OR_EFFICACY_BEFORE.search(text, max(0, match.start() - 80), match.start()):
             continue

@@ -242,9 +242,9 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "CC210", "design-not-applicable", E,
-        "A source that is not a study or a review has a `design`.",
+        "A source that is not a study, a review or a preprint has a `design`.",
         "`design` describes research; on a news item or a blog it would mislead the "
-        "grading, which reads designs only from studies and reviews.",
+        "grading, which reads designs only from studies, reviews and preprints.",
         "type: news\ndesign: rct",
     ),
     Rule(
@@ -273,6 +273,15 @@ _RULES: tuple[Rule, ...] = (
         "A statement is either registered as evidence or left out with a reason, once; a "
         "repeat is usually a leftover from moving a statement between the two.",
         "left_out:\n  - source: news-2025\n    quote: \"11 of them\"   # also evidence of a claim",
+    ),
+    Rule(
+        "CC215", "same-study-unlinked", W,
+        "Two study sources share an `nct` or a `doi`, and neither `supersedes` nor `cites` the other.",
+        "One trial registration or one DOI is one study. Registered as two unlinked sources, it would be "
+        "counted as two independent studies: their figures compared as two samples, their agreement rated "
+        "up for consistency. Say how the reports relate: a journal article `supersedes` its preprint, a "
+        "final report its preliminary one; a secondary analysis `cites` the main report.",
+        "- id: trial-preprint\n  nct: NCT04381936\n- id: trial-nejm\n  nct: NCT04381936   # and no supersedes",
     ),
     # --- CC3xx: values and arithmetic ---------------------------------------
     Rule(

@@ -28,6 +28,10 @@ where that verdict stands).
 A pair of them with nothing to set one against the other (an NNT and a
 p-value) gets no verdict and is counted in `ClaimComparison.uncompared`.
 
+A disagreement between a report and a later report of the same study (the later
+one `supersedes` it, or one that the first document reports) is a `tension`
+whose reason names both reports, not a conflict: the figure was revised.
+
 A claim's status is its worst verdict; a claim stated by one document only,
 without an internal conflict, is `single-source`. Entries with the same value
 from the same document are compared once, as a group, so a claim with
@@ -130,6 +134,8 @@ def compare_claim(index: RegistryIndex, position: int, claim: Claim,
         )
     else:
         pairs, unlisted = _crowded_pairs(claim, groups, replace(settings, screen=True))
+    if index.later:
+        pairs = tuple(_over_time(index, claim, pair) for pair in pairs)
     documents = len({evidence.source for evidence in claim.evidence})
     verdicts = [p.verdict for p in pairs] + [verdict for verdict, count in unlisted.items() if count]
     worst: Status = max(verdicts, key=SEVERITY.__getitem__, default="agree")
@@ -269,6 +275,27 @@ def _pair(claim: Claim, a: Group, b: Group, settings: CompareSettings) -> PairVe
 def _pair_verdict(claim: Claim, a: Group, b: Group, verdict: Verdict, reason: str) -> PairVerdict:
     accepted = verdict in DISAGREEMENTS and acceptance.acknowledgement(claim, _places(a), _places(b), verdict) is not None
     return PairVerdict(a, b, verdict, reason, a.source == b.source, accepted)
+
+
+def _over_time(index: RegistryIndex, claim: Claim, pair: PairVerdict) -> PairVerdict:
+    """A disagreement between a report and a later report of the same study (`supersedes`) is a tension
+    whose reason names both: the later report revised the figure, neither document is simply wrong."""
+    if pair.verdict not in DISAGREEMENTS or pair.a.source == pair.b.source:
+        return pair
+    revised = _revision(index, pair.a, pair.b) or _revision(index, pair.b, pair.a)
+    if revised is None:
+        return pair
+    return _pair_verdict(claim, pair.a, pair.b, "tension", f"{revised}; {pair.reason}")
+
+
+def _revision(index: RegistryIndex, earlier: Group, later: Group) -> str | None:
+    """How `later` revises `earlier`, when `later`'s document supersedes one that `earlier`'s reports."""
+    for _depth, reported in index.provenance.chain(earlier.source):
+        if later.source in index.later.get(reported, ()):
+            through = f" (reporting `{reported}`)" if reported != earlier.source else ""
+            return (f"a later report of the same study, `{later.source}`, gives `{later.value.text}` where "
+                    f"`{earlier.source}`{through} gave `{earlier.value.text}`")
+    return None
 
 
 def _places(group: Group) -> list[int]:

@@ -63,6 +63,7 @@ from claimcheck.values import (
     Significance,
     TestStatistic,
     TwoArms,
+    TwoPercents,
     Value,
     format_number,
 )
@@ -115,6 +116,8 @@ def read(value: Value) -> Reading:
         return _read_arms(value, label)
     if isinstance(value, RelativeChange):
         return _read_change(value, label)
+    if isinstance(value, TwoPercents):
+        return _read_percents(value, label)
     if isinstance(value, PValue):
         significant = _p_significant(value)
         return Reading(label, significant=significant, significance_shown=value.describe())
@@ -221,13 +224,31 @@ def _read_arms(value: TwoArms, label: str) -> Reading:
     return Reading(label, estimates, direction, p < SIGNIFICANCE_LEVEL, f"Fisher's exact p = {p:.2g}")
 
 
+def _read_percents(value: TwoPercents, label: str) -> Reading:
+    """Two shares in percent: the crude RR and RD (in percentage points) their roundings allow, no SE."""
+    estimates: dict[str, OnMeasure] = {}
+    ratio = value.ratio
+    if ratio is not None and ratio.low > 0:
+        estimates["RR"] = OnMeasure("RR", ratio, math.log(value.treatment.value / value.control.value), None,
+                                    False, f"crude RR {_shown_interval(ratio)}")
+    points = value.difference
+    difference = Interval(points.low / 100, points.high / 100, True, True)
+    estimates["RD"] = OnMeasure("RD", difference, (value.treatment.value - value.control.value) / 100, None, False,
+                                f"crude RD {_shown_interval(points)} pp")
+    t, c = value.treatment.rounding, value.control.rounding
+    direction = DECREASE if t.high < c.low else INCREASE if t.low > c.high else None
+    return Reading(label, estimates, direction)
+
+
 def _read_change(value: RelativeChange, label: str) -> Reading:
     if value.direction == "none":
         return Reading(label, significant=False, significance_shown="no difference")
     ratio = value.ratio
     centre = math.log((ratio.low + ratio.high) / 2) if math.isfinite(ratio.high) and ratio.high > 0 else math.nan
     se = _se_of_change(value)
-    estimates = {ANY_RATIO: OnMeasure(ANY_RATIO, ratio, centre, se, False, f"a ratio of {_shown_interval(ratio)}")}
+    prefix = "an adjusted " if value.adjusted else "a "
+    estimates = {ANY_RATIO: OnMeasure(ANY_RATIO, ratio, centre, se, value.adjusted,
+                                      f"{prefix}ratio of {_shown_interval(ratio)}")}
     significant, shown = _change_significance(value)
     return Reading(label, estimates, value.direction, significant, shown)
 
@@ -309,7 +330,9 @@ def _one_measurement(ra: Reading, rb: Reading, common: tuple[OnMeasure, OnMeasur
     relation = adjusted_and_crude = None
     if common is not None:
         ea, eb = common
-        if ea.adjusted == eb.adjusted or ANY_RATIO in (ea.measure, eb.measure):
+        # Words unmarked may report either a crude or an adjusted ratio; words marked adjusted, only the latter.
+        unmarked_words = any(on.measure == ANY_RATIO and not on.adjusted for on in common)
+        if ea.adjusted == eb.adjusted or unmarked_words:
             relation = _relate_estimates(ra, ea, rb, eb)
             if not ea.allowed.overlaps(eb.allowed):
                 return "conflict", f"{intro}, so one measurement, yet {relation}"
@@ -317,6 +340,8 @@ def _one_measurement(ra: Reading, rb: Reading, common: tuple[OnMeasure, OnMeasur
             (adjusted, on_adjusted), (crude, on_crude) = ((ra, ea), (rb, eb)) if ea.adjusted else ((rb, eb), (ra, ea))
             adjusted_and_crude = (f"{adjusted.label} ({on_adjusted.shown}) is adjusted and {crude.label} "
                                   f"({on_crude.shown}) crude, so their values are not held equal")
+            if not ea.allowed.overlaps(eb.allowed):
+                adjusted_and_crude += " (they differ, as adjustment can make them)"
     opposite = _opposite_directions(ra, rb)
     if opposite:
         return "conflict", f"{intro}, so one measurement, yet {opposite}"
@@ -483,6 +508,6 @@ def _welch(a: Mean, b: Mean) -> tuple[float, float, float] | None:
 
 def comparable(values: Sequence[Value]) -> bool:
     """Whether this module judges these values (all of effect or mean forms)."""
-    return all(isinstance(v, (Estimate, TwoArms, RelativeChange, PValue, Significance, TestStatistic, Mean))
+    return all(isinstance(v, (Estimate, TwoArms, TwoPercents, RelativeChange, PValue, Significance, TestStatistic, Mean))
                for v in values)
 

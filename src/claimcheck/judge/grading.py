@@ -9,7 +9,8 @@ The rules (docs/grading.md gives the reason for each):
    meta-analysis or systematic-review high; cohort, case-control,
    cross-sectional low; anything else, a study without a design, or no
    study at all ("no primary source") very-low.
-4. Down one level each, never below very-low: risk of bias, inconsistency
+4. Down one level each, never below very-low: risk of bias (a root study not
+   peer reviewed, a preprint, conflicted, or judged at high risk of bias), inconsistency
    (an unaccepted conflict, or pooled effects with I² above 50%), imprecision
    (an interval, or a significance, that includes no effect; two levels for an
    effect interval spanning benefit and harm; or evidence short of GRADE's
@@ -49,8 +50,10 @@ from claimcheck.values import Mean, Measure, PValue, RelativeChange, Significanc
 
 HIGH_DESIGNS = frozenset({"rct", "meta-analysis", "systematic-review"})
 LOW_DESIGNS = frozenset({"cohort", "case-control", "cross-sectional"})
-STUDY_TYPES = frozenset({"study", "review"})
-SECONDARY_TYPES = frozenset({"news", "blog", "reference", "other"})
+#: Reports of a study's own results: a preprint is one, not yet peer reviewed.
+STUDY_TYPES = frozenset({"study", "review", "preprint"})
+#: Documents that report others' findings: a press release is not a study, nor an editorial or a letter.
+SECONDARY_TYPES = frozenset({"news", "blog", "reference", "other", "press-release", "commentary"})
 UNRELIABLE_FLAGS = ("ai-generated", "commercial")
 BIAS_FLAGS = ("preprint", "conflict-of-interest")
 IMPRECISE_SAMPLE = 100
@@ -182,8 +185,12 @@ class _Grader:
         concerns = []
         for study in self.studies:
             problems: list[str] = [flag for flag in BIAS_FLAGS if flag in study.flags]
+            if study.type == "preprint" and "preprint" not in problems:
+                problems.insert(0, "preprint")
             if study.peer_reviewed is False:
                 problems.insert(0, "not peer reviewed")
+            if study.risk_of_bias == "high":
+                problems.insert(0, "high risk of bias (RoB 2)")
             if problems:
                 concerns.append(f"{study.id} {', '.join(problems)}")
         if concerns:

@@ -67,6 +67,11 @@ class RegistryIndex:
     #: Each `left_out` item's quote looked up in its source's text, by the item's place in registry.left_out.
     left_out_grounding: dict[int, Grounding] = field(default_factory=dict)
 
+    @cached_property
+    def later(self) -> dict[str, frozenset[str]]:
+        """For each source that a later report supersedes, those later reports (`supersedes`)."""
+        return later_reports(self.sources)
+
     def claim_path(self, claim_position: int) -> DataPath:
         return ("claims", self.claim_indexes[claim_position])
 
@@ -99,7 +104,7 @@ def build_index(model: ModelResult, texts: Mapping[str, SourceText],
     sources: dict[str, Source] = {}
     for source in registry.sources:
         sources.setdefault(source.id, source)
-    provenance = trace({source_id: source.cites for source_id, source in sources.items()})
+    provenance = trace(study_links(sources))
     index = RegistryIndex(registry, model.source_indexes, model.claim_indexes, sources, provenance,
                           texts=texts, invalid_source_ids=model.invalid_source_ids,
                           invalid_item_references=model.invalid_item_references,
@@ -117,6 +122,49 @@ def build_index(model: ModelResult, texts: Mapping[str, SourceText],
         if item.source in texts:
             index.left_out_grounding[position] = grounder.ground(item.source, item.quote)
     return index
+
+
+def study_links(sources: Mapping[str, Source]) -> dict[str, list[str]]:
+    """Each source's `cites`, with `supersedes` read as one study reported over time.
+
+    A report superseded by a later one rests on it (a preprint on its journal article, so that
+    the study is counted once, as its later report); an erratum rests on what it corrects,
+    whose design the study keeps. A later report's `cites` of a report it supersedes is dropped,
+    so that the two do not cite each other in a cycle.
+    """
+    links = {source_id: list(source.cites) for source_id, source in sources.items()}
+    for source_id, source in sources.items():
+        for earlier in source.supersedes:
+            if earlier not in sources or earlier == source_id:
+                continue
+            if source.type == "erratum":
+                if earlier not in links[source_id]:
+                    links[source_id].append(earlier)
+                continue
+            links[source_id] = [cited for cited in links[source_id] if cited != earlier]
+            if source_id not in links[earlier]:
+                links[earlier].append(source_id)
+    return links
+
+
+def later_reports(sources: Mapping[str, Source]) -> dict[str, frozenset[str]]:
+    """For each source, the reports that supersede it, directly or through others."""
+    direct: dict[str, set[str]] = {}
+    for source_id, source in sources.items():
+        for earlier in source.supersedes:
+            if earlier in sources and earlier != source_id:
+                direct.setdefault(earlier, set()).add(source_id)
+    later: dict[str, frozenset[str]] = {}
+    for start, first in direct.items():
+        seen: set[str] = set()
+        pending = list(first)
+        while pending:
+            current = pending.pop()
+            if current not in seen and current != start:
+                seen.add(current)
+                pending.extend(direct.get(current, ()))
+        later[start] = frozenset(seen)
+    return later
 
 
 def _entry_roots(provenance: Provenance, evidence: Evidence) -> frozenset[str]:

@@ -26,18 +26,21 @@ from pydantic import (
 
 FORMAT_VERSION = 1
 
-SourceType = Literal["study", "review", "registration", "guideline", "news", "blog", "reference", "other"]
+SourceType = Literal["study", "review", "registration", "guideline", "news", "blog", "reference", "other",
+                     "press-release", "preprint", "commentary", "erratum"]
 Design = Literal[
     "meta-analysis", "systematic-review", "rct", "cohort", "case-control", "cross-sectional",
     "case-series", "case-report", "animal", "in-vitro", "expert-opinion",
 ]
 Flag = Literal["ai-generated", "conflict-of-interest", "commercial", "preprint", "retracted"]
 Acceptance = Literal["conflict", "tension"]
+#: A study's risk of bias in the words of Cochrane's RoB 2 tool.
+RiskOfBias = Literal["low", "some-concerns", "high"]
 
 SOURCE_TYPES: tuple[str, ...] = SourceType.__args__  # type: ignore[attr-defined]
 DESIGNS: tuple[str, ...] = Design.__args__  # type: ignore[attr-defined]
 FLAGS: tuple[str, ...] = Flag.__args__  # type: ignore[attr-defined]
-TYPES_WITH_DESIGN = frozenset({"study", "review"})
+TYPES_WITH_DESIGN = frozenset({"study", "review", "preprint"})
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 #: A source id, or a source id and `#N` for the source's Nth evidence entry in the claim (from 1).
@@ -116,7 +119,12 @@ class Source(_Strict):
     doi: Doi | None = None
     pmid: Pmid | None = None
     nct: Nct | None = None
+    risk_of_bias: RiskOfBias | None = Field(
+        None, description="A study's risk of bias, as Cochrane's RoB 2 words it; say why in `note`.")
     cites: list[Slug] = Field(default_factory=list, description="Ids of the sources whose findings this one reports.")
+    supersedes: list[Slug] = Field(
+        default_factory=list, description="Ids of earlier reports of the same study that this one replaces: a "
+        "journal article its preprint, a final report a preliminary one, an erratum what it corrects.")
     flags: list[Flag] = Field(default_factory=list)
     path: Text | None = Field(None, description="Local text of the document, relative to the registry file.")
     sha256: Sha256 | None = Field(None, description="The SHA-256 of the file `path` names, when its quotes were "

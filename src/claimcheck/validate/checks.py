@@ -42,6 +42,10 @@ def check_references(index: RegistryIndex) -> Iterator[Finding]:
             if not _known(index, cited):
                 path = index.source_path(position) + ("cites", cite_position)
                 yield _unknown_source(cited, known, path, f"source `{source.id}` cites")
+        for earlier_position, earlier in enumerate(source.supersedes):
+            if not _known(index, earlier):
+                path = index.source_path(position) + ("supersedes", earlier_position)
+                yield _unknown_source(earlier, known, path, f"source `{source.id}` supersedes")
     for key, claim, evidence in index.evidence():
         if not _known(index, evidence.source):
             path = index.evidence_path(key) + ("source",)
@@ -105,7 +109,7 @@ def check_designs(index: RegistryIndex) -> Iterator[Finding]:
         path = index.source_path(position)
         if source.design is not None and source.type not in TYPES_WITH_DESIGN:
             yield Finding(rule("design-not-applicable"),
-                          f"`design: {source.design}` is for studies and reviews; this source is `{source.type}`",
+                          f"`design: {source.design}` is for studies, reviews and preprints; this source is `{source.type}`",
                           path=path + ("design",))
         elif source.design is None and source.type in TYPES_WITH_DESIGN:
             yield Finding(rule("missing-design"),
@@ -126,6 +130,36 @@ def check_pinned_documents(index: RegistryIndex) -> Iterator[Finding]:
                           f"{text.sha256[:12]}…, not {pinned[:12]}… as `sha256` says; read the quotes again in it, "
                           "then give `sha256` its new hash (`claimcheck sources --format json`)",
                           path=index.source_path(position) + ("sha256",))
+
+
+#: Sources that report a study's own results: two of them with one `nct` or `doi` are one study.
+_STUDY_REPORTS = frozenset({"study", "review", "preprint"})
+
+
+def check_same_study(index: RegistryIndex) -> Iterator[Finding]:
+    """Two study reports with the same `nct` or `doi`, neither linked to the other by `supersedes` or `cites`."""
+    first: dict[tuple[str, str], tuple[int, str]] = {}
+    for position, source in enumerate(index.registry.sources):
+        if source.type not in _STUDY_REPORTS:
+            continue
+        for field, identifier in (("nct", source.nct), ("doi", source.doi)):
+            if identifier is None:
+                continue
+            earlier = first.setdefault((field, identifier.lower()), (position, source.id))
+            if earlier[1] == source.id or _linked(index, earlier[1], source.id):
+                continue
+            yield Finding(rule("same-study-unlinked"), (
+                f"`{earlier[1]}` and `{source.id}` have the same {field} {identifier}, so they report one study; "
+                f"say which `supersedes` the other (a journal article its preprint), or that one `cites` the other"),
+                path=index.source_path(position) + (field,),
+                related=(index.source_path(earlier[0]) + (field,),))
+            break
+
+
+def _linked(index: RegistryIndex, a: str, b: str) -> bool:
+    chain_a = {source for _depth, source in index.provenance.chain(a)}
+    chain_b = {source for _depth, source in index.provenance.chain(b)}
+    return b in chain_a or a in chain_b
 
 
 def check_duplicate_evidence(index: RegistryIndex) -> Iterator[Finding]:
@@ -320,6 +354,7 @@ CHECKS: tuple[Check, ...] = (
     check_unused_sources,
     check_designs,
     check_pinned_documents,
+    check_same_study,
     check_duplicate_evidence,
     check_values,
     check_dimensions,

@@ -308,8 +308,11 @@ def _nnt_against(nnt: Estimate, rd: Estimate, path: DataPath, related: DataPath)
 
 
 def _change_against(change: RelativeChange, estimate: Estimate, path: DataPath, related: DataPath) -> Iterator[Finding]:
-    """A change in words must contain the ratio the same document gives for it."""
+    """A change in words must contain the ratio the same document gives for it (words marked adjusted, an
+    adjusted ratio's)."""
     if change.direction == "none" or change.ratio.overlaps(estimate.estimate.rounding):
+        return
+    if change.adjusted and not estimate.adjusted:
         return
     yield Finding(rule("change-contradicts-ratio"), (
         f"`{change.text}` commits to a ratio of {_interval(change)}, but the same document gives "

@@ -58,6 +58,7 @@ from claimcheck.values import (
     RelativeChange,
     Stance,
     TestStatistic,
+    TwoPercents,
     Value,
     ValueSyntaxError,
     parse,
@@ -79,7 +80,7 @@ _DOUBT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in DOUBTS) + r")\b", 
 
 #: The finders that read each dimension of a measure from a quote.
 _FINDERS = {"proportion": "proportion", "duration": "duration", "dose": "dose", "daily dose": "dose",
-            "weight-based daily dose": "dose", EFFECT: "effect", MEAN: "effect"}
+            "weight-based daily dose": "dose", "dose frequency": "dose", EFFECT: "effect", MEAN: "effect"}
 _QUOTE_NUMBER = re.compile(rf"(?<![\w.·])-?{WRITTEN_NUMBER}(?![\w·]|\.\d)")
 _CHANGE_VERBS = ("reduced|reduces|reduce|reducing|cut|cuts|lowered|lowers|lowering|decreased|decreases|fell|falls|"
                  "dropped|drops|declined|declines|slashed|increased|increases|raised|raises|rose|rises|boosted|grew")
@@ -305,9 +306,9 @@ def _estimate_numbers(value: Estimate) -> list[Number]:
 # ---------------------------------------------- two arms, tests, means, p-values
 
 def _judge_numbers(value: Value, reading: QuoteReading) -> tuple[str, str] | None:
-    """Each number of the `says` among the quote's; a test statistic or mean the quote states must fit."""
+    """Each number of the `says` among the quote's; a test statistic, mean or two shares the quote states must fit."""
     wanted = _value_numbers(value)
-    same = reading.of_type(type(value)) if isinstance(value, TestStatistic | Mean) else []
+    same = reading.of_type(type(value)) if isinstance(value, TestStatistic | Mean | TwoPercents) else []
     if same and not any(_all_numbers_stated(wanted, tuple(_value_numbers(other))) for other in same):
         return _contradiction(f"`{value.text}`", f"`{same[0].text}`", len(same))
     missing = _missing(wanted, reading.numbers)

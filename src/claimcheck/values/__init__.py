@@ -6,8 +6,10 @@ that returns None for text in none of its forms (and raises
 `parse` tries them in this order, the first that reads the text wins:
 
 1. `stances`: yes, no, uncertain;
-2. `measures`: one group's proportion, quantity with a unit, or bare number;
-3. `arms`: two-arm counts, ``482/2104 vs 1110/4321``;
+2. `measures`: one group's proportion, quantity with a unit, or bare number (and, through
+   `words`, numbers in words and dosing schedules: ``eleven of thirty``, ``twice daily``);
+3. `arms`: two arms, ``482/2104 vs 1110/4321``, ``29.0% vs 40.7%``, and a change from a
+   baseline, ``fell from 25.7% to 22.9%``;
 4. `effects`: ratio measures, differences and NNT with interval and p;
 5. `changes`: relative changes in words, ``reduced by 18%``, ``halved``;
 6. `significance`: p-values alone and statements of significance;
@@ -25,11 +27,12 @@ import re
 from functools import lru_cache
 
 from claimcheck.values import arms, changes, effects, means, measures, significance, stances, teststats
-from claimcheck.values.arms import Arm, TwoArms
+from claimcheck.values.arms import Arm, TwoArms, TwoPercents
 from claimcheck.values.base import (
     ACCEPTED_FORMS,
     DAILY_DOSE,
     DOSE,
+    DOSE_FREQUENCY,
     DURATION,
     EFFECT,
     MAX_MAGNITUDE,
@@ -61,6 +64,7 @@ __all__ = [
     "ACCEPTED_FORMS",
     "DAILY_DOSE",
     "DOSE",
+    "DOSE_FREQUENCY",
     "DURATION",
     "EFFECT",
     "MAX_MAGNITUDE",
@@ -87,6 +91,7 @@ __all__ = [
     "Stance",
     "TestStatistic",
     "TwoArms",
+    "TwoPercents",
     "Value",
     "ValueSyntaxError",
     "format_number",
@@ -95,7 +100,7 @@ __all__ = [
     "reads",
 ]
 
-Value = (Measure | Stance | Estimate | RelativeChange | TwoArms | PValue | Significance | TestStatistic | Mean)
+Value = (Measure | Stance | Estimate | RelativeChange | TwoArms | TwoPercents | PValue | Significance | TestStatistic | Mean)
 
 #: The forms of one group's value, tried first (see the module docstring).
 _GROUP_FORMS = (stances.parse, measures.parse)

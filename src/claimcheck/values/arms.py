@@ -1,8 +1,16 @@
-"""Two-arm counts: ``482/2104 vs 1110/4321``, the treatment arm first.
+"""Two arms: counts, ``482/2104 vs 1110/4321``, or percentages, ``29.0% vs 40.7%``, the treatment arm first.
 
-From them follow the crude risk ratio, odds ratio and risk difference (the
+From counts follow the crude risk ratio, odds ratio and risk difference (the
 statistics layer computes them with their intervals); validate checks that
-a crude estimate written beside them agrees.
+a crude estimate written beside them agrees. A percentage may lead, with its
+counts after it: ``22.9% (482/2104) vs 25.7% (1110/4321)`` is the same value as
+``482/2104 (22.9%) vs 1110/4321 (25.7%)``.
+
+Percentages alone (`TwoPercents`) imply a ratio and a difference at the
+rounding of both: ``29.0% vs 40.7%`` is a risk ratio between 28.95/40.75 and
+29.05/40.65 and a difference between -11.8 and -11.6 percentage points, with no
+standard error. A change from a baseline, ``fell from 25.7% to 22.9%``, is read
+the same way, the later share over (or minus) the earlier.
 """
 
 from __future__ import annotations
@@ -18,6 +26,18 @@ _PERCENT = r"\d+(?:\.\d+)?|\.\d+"
 _ARM = rf"(-?\d+)\s*(?:/|of|out of)\s*(-?\d+)(?:\s*\(\s*({_PERCENT})\s*%\s*\))?"
 _SEPARATOR = r"\s+(?:vs\.?|versus|v\.?|compared with|against)\s+"
 _TWO_ARMS = re.compile(rf"^{_ARM}{_SEPARATOR}{_ARM}$")
+#: A percentage first, its counts in parentheses: ``22.9% (482/2104)``.
+_PERCENT_ARM = rf"({_PERCENT})\s*%\s*\(\s*(-?\d+)\s*(?:/|of|out of)\s*(-?\d+)\s*\)"
+_TWO_PERCENT_ARMS = re.compile(rf"^{_PERCENT_ARM}{_SEPARATOR}{_PERCENT_ARM}$")
+_SHARE = rf"({_PERCENT})\s*(?:%|percent|per\s+cent)"
+_TWO_PERCENTS = re.compile(rf"^{_SHARE}{_SEPARATOR}{_SHARE}$")
+_FALL_VERBS = ("fell", "dropped", "declined", "decreased", "was reduced", "were reduced", "went down")
+_RISE_VERBS = ("rose", "increased", "climbed", "went up")
+#: A change from a baseline: ``fell from 25.7% to 22.9%``; a few words may name what changed.
+_FROM_TO = re.compile(
+    rf"^(?:(?:[^\s\d]+\s+){{0,4}}?({'|'.join(_FALL_VERBS + _RISE_VERBS + ('changed',))})(?:\s+(?!from\b)[^\s\d]+){{0,6}}\s+)?"
+    rf"from\s+{_SHARE}\s+to\s+{_SHARE}$")
+ARMS, BASELINE = "arms", "baseline"
 
 
 @dataclass(frozen=True)
@@ -73,14 +93,87 @@ class TwoArms:
                 "control": self.control.to_json()}
 
 
-def parse(said: Said) -> TwoArms | None:
-    if " v" not in said.lowered and " against " not in said.lowered and " compared " not in said.lowered:
+@dataclass(frozen=True)
+class TwoPercents:
+    """Two shares in percent, as written: two arms (``29.0% vs 40.7%``) or a change from a baseline.
+
+    ``treatment`` is the first arm, or the share after the change; ``control`` the
+    second arm, or the baseline. Two are equal when their numbers are, at their precision.
+    """
+
+    text: str = field(compare=False)
+    treatment: Number
+    control: Number
+    form: str = ARMS  # "arms" or "baseline"
+    words: str = field(default="", compare=False)
+    dimension: str = EFFECT
+    outcome: str = BINARY
+
+    @property
+    def ratio(self) -> Interval | None:
+        """The ratios both roundings allow, treatment over control; None when the control may be 0."""
+        t, c = self.treatment.rounding, self.control.rounding
+        if c.low <= 0:
+            return None
+        return Interval(max(t.low, 0.0) / c.high, t.high / c.low, True, True)
+
+    @property
+    def difference(self) -> Interval:
+        """The differences both roundings allow, in percentage points, treatment minus control."""
+        t, c = self.treatment.rounding, self.control.rounding
+        return Interval(t.low - c.high, t.high - c.low, True, True)
+
+    def describe(self) -> str:
+        if self.form == BASELINE:
+            return f"{self.words + ' ' if self.words else ''}from {self.control.text}% to {self.treatment.text}%"
+        return f"{self.treatment.text}% vs {self.control.text}%"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"form": "two-percents" if self.form == ARMS else "change-from-baseline",
+                "dimension": self.dimension, "treatment": self.treatment.to_json(),
+                "control": self.control.to_json()}
+
+
+def parse(said: Said) -> TwoArms | TwoPercents | None:
+    lowered = said.lowered
+    if " from " in f" {lowered}":
+        return _from_to(said)
+    if " v" not in lowered and " against " not in lowered and " compared " not in lowered:
         return None
-    match = _TWO_ARMS.match(said.lowered)
+    match = _TWO_ARMS.match(lowered)
+    if match:
+        groups = match.groups()
+        return TwoArms(said.raw, _arm(said.raw, *groups[:3]), _arm(said.raw, *groups[3:]))
+    match = _TWO_PERCENT_ARMS.match(lowered)
+    if match:
+        t_percent, t_k, t_n, c_percent, c_k, c_n = match.groups()
+        return TwoArms(said.raw, _arm(said.raw, t_k, t_n, t_percent), _arm(said.raw, c_k, c_n, c_percent))
+    match = _TWO_PERCENTS.match(lowered)
+    if match:
+        return TwoPercents(said.raw, _share(said.raw, match.group(1)), _share(said.raw, match.group(2)))
+    return None
+
+
+def _from_to(said: Said) -> TwoPercents | None:
+    """``fell from 25.7% to 22.9%``: the later share against the baseline; a verb must fit the numbers."""
+    match = _FROM_TO.match(said.lowered)
     if not match:
         return None
-    groups = match.groups()
-    return TwoArms(said.raw, _arm(said.raw, *groups[:3]), _arm(said.raw, *groups[3:]))
+    verb, before_text, after_text = match.groups()
+    before, after = _share(said.raw, before_text), _share(said.raw, after_text)
+    if verb in _FALL_VERBS and after.value >= before.value:
+        raise ValueSyntaxError(said.raw, f"`{said.raw}`: `{verb}`, but {after.text}% is not below {before.text}%")
+    if verb in _RISE_VERBS and after.value <= before.value:
+        raise ValueSyntaxError(said.raw, f"`{said.raw}`: `{verb}`, but {after.text}% is not above {before.text}%")
+    words = "fell" if after.value < before.value else "rose" if after.value > before.value else "changed"
+    return TwoPercents(said.raw, after, before, BASELINE, words)
+
+
+def _share(raw: str, written: str) -> Number:
+    number = read_number(written, raw)
+    if number.value > 100:
+        raise ValueSyntaxError(raw, f"`{raw}`: a share of {written}% is above 100%")
+    return number
 
 
 def _arm(raw: str, k_text: str, n_text: str, percent: str | None) -> Arm:

@@ -29,6 +29,8 @@ DURATION = "duration"
 DOSE = "dose"
 DAILY_DOSE = "daily dose"
 WEIGHT_BASED_DAILY_DOSE = "weight-based daily dose"
+#: How often a dose is taken, in times a day: `twice daily`, `b.i.d.`.
+DOSE_FREQUENCY = "dose frequency"
 #: A comparison of groups: ratio and difference measures, relative changes in words,
 #: two-arm counts, p-values, statements of significance and test statistics.
 EFFECT = "effect"
@@ -47,13 +49,15 @@ MAX_DIGITS = 30
 #: Every form of the language in one line, for the message of a `says` in none of them (CC301).
 ACCEPTED_FORMS = (
     "11/30, 11/30 (37%), 11 of 30, 37%, 37.5%, 30-40%, <10%, >50%, about 1%, ~1%; "
-    "40 mg/day, 0.5 mg/kg/day, 20 mg, 74 days, 3-6 months, up to 9 months, over 20 years, "
-    "at least 3 months; most, majority, over half, half, about half, a third, all, none, few, "
+    "40 mg/day, 6 mg twice daily, 0.5 mg/kg/day, 20 mg, twice daily, b.i.d., 74 days, 3-6 months, up to 9 months, over 20 years, "
+    "at least 3 months; eleven of thirty, one in five, 95 percent; most, majority, over half, half, about half, a third, all, none, few, "
     "some, very common, common, uncommon, rare, very rare; a bare number such as 30; "
     "yes, no, uncertain; "
     "RR 0.83 (95% CI 0.75-0.93), p = 0.03 (also OR, HR, IRR, aHR, adjusted RR); "
-    "MD -2.1 mmHg (95% CI -3.0 to -1.2); RD -2.8 pp; NNT 25; 482/2104 vs 1110/4321; "
-    "reduced by 18%, cut by a third, halved, 2-fold, no difference; p = 0.04, significant, NS; "
+    "MD -2.1 mmHg (95% CI -3.0 to -1.2); RD -2.8 pp; NNT 25; 482/2104 vs 1110/4321; 29.0% vs 40.7%; "
+    "fell from 25.7% to 22.9%; "
+    "reduced by 18%, cut by a third, halved, 2-fold, no difference; p = 0.04, significant, NS, did not reduce, "
+    "not associated with; "
     "t(28) = 2.20, p = .04; F(2, 57) = 3.10; chi2(1) = 4.20; r(48) = .30; z = 1.96; "
     "M = 3.48, SD = 1.20, n = 25 (`claimcheck docs format`)"
 )

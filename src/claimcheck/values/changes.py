@@ -92,11 +92,15 @@ class RelativeChange:
     ci: ConfidenceInterval | None = None
     #: The p-value written beside an efficacy or a relative risk reduction.
     p: PValue | None = None
+    #: Words that report an adjusted ratio (`reduced mortality by 17%, adjusted`): held to an adjusted
+    #: estimate's value, and only to a crude one's direction.
+    adjusted: bool = False
 
     def describe(self) -> str:
         interval = f" ({self.ci.describe()})" if self.ci is not None else ""
         p = f", {self.p.describe()}" if self.p is not None else ""
-        return f"{self.words}{interval}{p} (ratio {show_ratio(self.ratio)})"
+        adjusted = ", adjusted" if self.adjusted else ""
+        return f"{self.words}{interval}{p}{adjusted} (ratio {show_ratio(self.ratio)})"
 
     @property
     def ratio_interval(self) -> tuple[float, float] | None:
@@ -111,7 +115,7 @@ class RelativeChange:
         return {"form": "relative-change", "dimension": self.dimension, "direction": self.direction,
                 "ratio": self.ratio.to_json(), "words": self.words,
                 "ci": self.ci.to_json() if self.ci is not None else None,
-                "p": self.p.to_json() if self.p is not None else None}
+                "p": self.p.to_json() if self.p is not None else None, "adjusted": self.adjusted}
 
 
 def parse(said: Said) -> RelativeChange | None:
@@ -127,7 +131,24 @@ def parse(said: Said) -> RelativeChange | None:
     return change
 
 
+#: An adjusted change: `adjusted, reduced by 17%`, `an adjusted 17% reduction`, `reduced by 17%, adjusted`,
+#: `reduced by 17% (adjusted)`.
+_ADJUSTED_BEFORE = re.compile(r"^(?:an?\s+)?(?:[a-z]+-|fully\s+|multivariable\s+)?adjusted(?:\s*[:,]\s*|\s+)(.+)$")
+_ADJUSTED_AFTER = re.compile(r"^(.+?)(?:\s*,\s*|\s+)\(?(?:[a-z]+-|fully\s+|multivariable\s+)?adjusted\)?$")
+
+
 def _change(raw: str, text: str) -> RelativeChange | None:
+    for marked in (_ADJUSTED_BEFORE, _ADJUSTED_AFTER):
+        match = marked.match(text)
+        if match:
+            change = _unmarked(raw, match.group(1))
+            if change is None or change.direction == NO_CHANGE:
+                return None
+            return replace(change, adjusted=True)
+    return _unmarked(raw, text)
+
+
+def _unmarked(raw: str, text: str) -> RelativeChange | None:
     if text in _NULL_WORDS:
         return RelativeChange(raw, NO_CHANGE, Interval(1.0, 1.0, True, True), "no difference")
     approximate = text.startswith(_NEARLY)

@@ -19,9 +19,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from claimcheck.values import words
 from claimcheck.values.base import (
     DAILY_DOSE,
     DOSE,
+    DOSE_FREQUENCY,
     DURATION,
     NUMBER,
     PROPORTION,
@@ -166,20 +168,77 @@ _BETWEEN = re.compile(r"^between\s+(.*)$")
 
 
 def parse(said: Said) -> Measure | None:
-    """A proportion, a quantity with a unit or a bare number; None for text in none of these forms."""
-    lowered = said.lowered
+    """A proportion, a quantity with a unit or a bare number; None for text in none of these forms.
+
+    Numbers in words, `percent`, `one in five` and dosing schedules (`words`) are tried
+    only for text the forms in digits do not read.
+    """
+    value = _parse_lowered(said.raw, said.lowered)
+    if value is not None or len(said.lowered) > MAX_WORDED_LENGTH:
+        return value
+    return _reworded(said.raw, said.lowered)
+
+
+#: No value in words is longer than this; longer text is not tried against them.
+MAX_WORDED_LENGTH = 120
+
+
+def _reworded(raw: str, lowered: str) -> Measure | None:
+    """`eleven of thirty`, `95 percent`, `one in five`, `twice daily`, `6 mg twice daily`."""
+    digits = words.in_digits(lowered)
+    if digits is not None:
+        value = _parse_lowered(raw, digits)
+        if value is not None:
+            return value
+        lowered = digits
+    one_in = words.ONE_IN.match(lowered)
+    if one_in:
+        return _one_in(raw, int(one_in.group(1)), int(one_in.group(2)))
+    per_day = words.times_a_day(lowered)
+    if per_day is not None:
+        point = float(per_day)
+        return Measure(raw, DOSE_FREQUENCY, "times/day", Interval(point, point, True, True), numbers=(point,))
+    return _dose_on_schedule(raw, lowered)
+
+
+def _one_in(raw: str, k: int, n: int) -> Measure | None:
+    """`one in five`: k of every n, n read at its precision, [k/(n + 0.5), k/(n - 0.5)]."""
+    if n < 1 or k > n:
+        return None
+    low, high = 100 * k / (n + 0.5), min(100.0, 100 * k / (n - 0.5))
+    return Measure(raw, PROPORTION, "%", Interval(low, high, True, True), numbers=(100 * k / n,))
+
+
+_ON_SCHEDULE = re.compile(r"^(.*?(?:mcg|µg|μg|ug|mg|g))\s+(.+)$")
+
+
+def _dose_on_schedule(raw: str, lowered: str) -> Measure | None:
+    """`6 mg twice daily`: a dose times how often a day, a daily dose."""
+    match = _ON_SCHEDULE.match(lowered)
+    if not match:
+        return None
+    schedule = match.group(2)
+    per_day = words.times_a_day(f"once {schedule}" if schedule in ("weekly", "a week", "per week") else schedule)
+    dose = _parse_lowered(raw, match.group(1))
+    if per_day is None or dose is None or dose.dimension != DOSE:
+        return None
+    return Measure(raw, DAILY_DOSE, "mg/day", dose.interval.scaled(float(per_day)), numbers=dose.numbers,
+                   written_range=dose.written_range)
+
+
+def _parse_lowered(raw: str, lowered: str) -> Measure | None:
     count = COUNT.match(lowered)
     if count:
-        return _count(said.raw, count)
+        return _count(raw, count)
     if lowered in _WORDS:
-        return Measure(said.raw, PROPORTION, "%", _WORDS[lowered])
+        return Measure(raw, PROPORTION, "%", _WORDS[lowered])
     qualifier, rest = split_qualifier(lowered)
     between = _BETWEEN.match(rest)
     if between and qualifier is None:
         rest = between.group(1)
     if rest in FRACTIONS:
-        return _fraction(said.raw, qualifier, FRACTIONS[rest])
-    return _magnitude(said.raw, qualifier, rest)
+        return _fraction(raw, qualifier, FRACTIONS[rest])
+    return _magnitude(raw, qualifier, rest)
 
 
 def split_qualifier(text: str) -> tuple[str | None, str]:
