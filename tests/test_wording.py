@@ -10,8 +10,17 @@ import json
 import pytest
 
 from claimcheck.extract import extract, proposals
-from claimcheck.values import Estimate, PValue, Significance, TestStatistic, TwoPercents, ValueSyntaxError, parse
-from conftest import invoke
+from claimcheck.values import (
+    Count,
+    Estimate,
+    PValue,
+    Significance,
+    TestStatistic,
+    TwoPercents,
+    ValueSyntaxError,
+    parse,
+)
+from conftest import MINIMAL_CLAIM, MINIMAL_SOURCES, findings_of, invoke
 
 # ------------------------------------------------------------ how journals punctuate
 
@@ -681,3 +690,16 @@ def test_a_schedule_in_other_words_is_stated_by_the_quote(registry) -> None:
     assert invoke("validate", "claims.yaml").output == (
         "claims.yaml:17:15: CC330 [error] `says` gives `once daily`, but the quote states `two times a day` "
         "(says-contradicts-quote)\nFound 1 error.\n")
+
+
+@pytest.mark.parametrize("says", ["2.4% (32/1318)", "2.4% (32 of 1318)"])
+def test_a_single_proportion_written_percentage_first(says: str) -> None:
+    value = parse(says)
+    assert (value.count, value.stated_number.text, value.describe()) == (Count(32, 1318), "2.4", "2.43%")
+
+
+def test_a_percentage_first_that_its_count_does_not_give_is_cc303(registry) -> None:
+    registry(MINIMAL_SOURCES + MINIMAL_CLAIM.replace("says: 11/30", "says: 40% (11/30)"))
+    assert [(f["code"], f["message"]) for f in findings_of() if f["code"] == "CC303"] == [(
+        "CC303", "`40% (11/30)`: 11/30 is 36.67%, outside [39.5, 40.5]%, the percentages that round to 40% "
+                 "(half up or half to even)")]

@@ -163,6 +163,8 @@ _MG_PER = {"mcg": 0.001, "µg": 0.001, "μg": 0.001, "ug": 0.001, "mg": 1.0, "g"
 COUNT = re.compile(
     rf"^(\d+)\s*(?:/|of|out of)\s*(\d+)(?:\s*\(\s*({_NUMBER})\s*%\s*\))?$"
 )
+#: The same written percentage first, as abstracts often do: `2.4% (32/1318)`.
+PERCENT_FIRST = re.compile(rf"^({_NUMBER})\s*%\s*\(\s*(\d+)\s*(?:/|of|out of)\s*(\d+)\s*\)$")
 _MAGNITUDE = re.compile(rf"^({_NUMBER})\s*(%)?(?:{_RANGE_SEPARATOR}({_NUMBER}))?\s*(.*)$")
 _BETWEEN = re.compile(r"^between\s+(.*)$")
 
@@ -229,7 +231,10 @@ def _dose_on_schedule(raw: str, lowered: str) -> Measure | None:
 def _parse_lowered(raw: str, lowered: str) -> Measure | None:
     count = COUNT.match(lowered)
     if count:
-        return _count(raw, count)
+        return _count(raw, count.group(1), count.group(2), count.group(3))
+    first = PERCENT_FIRST.match(lowered)
+    if first:
+        return _count(raw, first.group(2), first.group(3), first.group(1))
     if lowered in _WORDS:
         return Measure(raw, PROPORTION, "%", _WORDS[lowered])
     qualifier, rest = split_qualifier(lowered)
@@ -252,10 +257,10 @@ def split_qualifier(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def _count(raw: str, match: re.Match[str]) -> Measure:
-    k, n = (int(read_number(match.group(i), raw).value) for i in (1, 2))
+def _count(raw: str, written_k: str, written_n: str, written_percent: str | None) -> Measure:
+    k, n = (int(read_number(written, raw).value) for written in (written_k, written_n))
     count = Count(k, n)
-    stated = read_number(match.group(3), raw) if match.group(3) else None
+    stated = read_number(written_percent, raw) if written_percent else None
     point = count.percent if n else 0.0
     return Measure(raw, PROPORTION, "%", Interval(point, point, True, True), numbers=(float(k), float(n)),
                    count=count, stated_percent=precision_interval(stated) if stated is not None else None,
