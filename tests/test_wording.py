@@ -701,5 +701,5 @@ def test_a_single_proportion_written_percentage_first(says: str) -> None:
 def test_a_percentage_first_that_its_count_does_not_give_is_cc303(registry) -> None:
     registry(MINIMAL_SOURCES + MINIMAL_CLAIM.replace("says: 11/30", "says: 40% (11/30)"))
     assert [(f["code"], f["message"]) for f in findings_of() if f["code"] == "CC303"] == [(
-        "CC303", "`40% (11/30)`: 11/30 is 36.67%, outside [39.5, 40.5]%, the percentages that round to 40% "
-                 "(half up or half to even)")]
+        "CC303", ("`40% (11/30)`: 11/30 is 36.67%, outside [39.5, 40.5]%, the percentages that round to 40% "
+                 "(half up or half to even)"))]
