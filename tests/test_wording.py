@@ -703,3 +703,14 @@ def test_a_percentage_first_that_its_count_does_not_give_is_cc303(registry) -> N
     assert [(f["code"], f["message"]) for f in findings_of() if f["code"] == "CC303"] == [(
         "CC303", ("`40% (11/30)`: 11/30 is 36.67%, outside [39.5, 40.5]%, the percentages that round to 40% "
                  "(half up or half to even)"))]
+
+
+@pytest.mark.parametrize("says", ["more effective than a daily oral PrEP regimen at preventing HIV acquisition",
+                                  "more effective at reducing relapse", "more effective in lowering blood pressure"])
+def test_more_effective_at_preventing_is_a_direction(says: str) -> None:
+    assert parse(says).describe() == "more effective at preventing (ratio (0, 1))"
+
+
+def test_more_effective_alone_is_not_a_change() -> None:
+    with pytest.raises(ValueSyntaxError):
+        parse("more effective than placebo")

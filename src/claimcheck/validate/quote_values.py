@@ -128,6 +128,8 @@ def judge_entry(value: Value, quote: str, statement: str) -> tuple[str, str] | N
     """The finding (rule name and message) for a `says` its quote does not state, or None."""
     if isinstance(value, Stance):
         return _judge_stance(value, quote, statement)
+    if _word_for_word(value.text, quote):
+        return None
     if isinstance(value, Measure):
         return _judge_measure(value, quote)
     reading = read_quote(quote, value.dimension)
@@ -147,20 +149,25 @@ def read_quote(quote: str, dimension: str) -> QuoteReading:
     return QuoteReading(tuple(values), tuple(changes), tuple(_numbers(text)))
 
 
-def _plainly_stated(value: Measure, quote: str) -> bool:
-    """Whether the quote holds the `says` word for word, or a proportion's every number as written.
-
-    The quick answer for most entries; a qualified proportion (`over 50%`) is
-    left to the closer reading, since the quote's numbers alone cannot confirm it.
-    """
-    said = value.text.lower()
-    lowered = quote.lower()
+def _word_for_word(said: str, quote: str) -> bool:
+    """Whether the quote holds the `says` itself, between word boundaries (case and white space aside)."""
+    said, lowered = " ".join(said.lower().split()), " ".join(quote.lower().split())
     start = lowered.find(said)
     while start >= 0:
         end = start + len(said)
         if not (start and lowered[start - 1].isalnum()) and not (end < len(lowered) and lowered[end].isalnum()):
             return True
         start = lowered.find(said, start + 1)
+    return False
+
+
+def _plainly_stated(value: Measure, quote: str) -> bool:
+    """Whether the quote holds a proportion's every number as written (the quick answer for most entries).
+
+    A qualified proportion (`over 50%`) is left to the closer reading, since the
+    quote's numbers alone cannot confirm it.
+    """
+    said = value.text.lower()
     if value.dimension != PROPORTION or _QUALIFIED.search(said):
         return False
     written = {clean_number(number) for number in _QUOTE_NUMBER.findall(quote)}

@@ -154,7 +154,8 @@ def _unmarked(raw: str, text: str) -> RelativeChange | None:
     approximate = text.startswith(_NEARLY)
     if approximate:
         text = text.split(" ", 1)[1]
-    for reader in (_efficacy, _effective, _verb_by, _rrr, _amount_word, _fold, _multiplier, _verb_alone):
+    for reader in (_efficacy, _effective, _verb_by, _rrr, _amount_word, _fold, _multiplier, _verb_alone,
+                   _more_effective):
         change = reader(raw, text, approximate)
         if change is not None:
             return change
@@ -218,6 +219,16 @@ def _verb_alone(raw: str, text: str, approximate: bool) -> RelativeChange | None
     if match.group(1) in _DECREASE_VERBS:
         return RelativeChange(raw, DECREASE, Interval(0.0, 1.0, False, False), "reduced")
     return RelativeChange(raw, INCREASE, Interval(1.0, math.inf, False, False), "increased")
+
+
+#: "more effective than a daily pill at preventing HIV acquisition": a direction, the outcome prevented.
+_MORE_EFFECTIVE = re.compile(r"^more effective(?:\s+than\s+.+?)?\s+(?:at|in)\s+(?:preventing|reducing|lowering)\b.*$")
+
+
+def _more_effective(raw: str, text: str, approximate: bool) -> RelativeChange | None:
+    if approximate or not _MORE_EFFECTIVE.match(text):
+        return None
+    return RelativeChange(raw, DECREASE, Interval(0.0, 1.0, False, False), "more effective at preventing")
 
 
 def _amount(raw: str, amount: str, direction: str, approximate: bool) -> RelativeChange | None:
