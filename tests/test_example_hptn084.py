@@ -33,9 +33,9 @@ def test_the_statement_and_the_abstract_agree_as_one_study() -> None:
 
     pairs = json.loads(invoke("show", "cabotegravir-hiv-incidence", EXAMPLE, "--format", "json").output)["claim"]["pairs"]
     assert [pair["reason"] for pair in pairs] == [
-        "same study (`aids2022-abstract`), values match within rounding: `HR 0.11, 95% CI 0.05, 0.24` (HR 0.11) "
+        ("same study (`aids2022-abstract`), values match within rounding: `HR 0.11, 95% CI 0.05, 0.24` (HR 0.11) "
         "lies within `more effective than a daily oral PrEP regimen at preventing HIV acquisition` (a ratio of "
-        "(0, 1)); both say the effect goes down"]
+        "(0, 1)); both say the effect goes down")]
     assert "down 1 risk of bias: aids2022-abstract not peer reviewed" in result.output
     assert "documents: 2, independent studies: 1" in result.output
 
