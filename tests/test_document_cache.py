@@ -55,7 +55,7 @@ def pdf_registry(registry: Callable[..., Path], tmp_path: Path) -> Path:
 
 def _no_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make any reading of a PDF fail loudly, to show that a run took its text from the cache."""
-    def refuse(raw: bytes) -> Extracted:
+    def refuse(raw: bytes, deadline: object = None) -> Extracted:
         raise AssertionError("the PDF was read again")
 
     from claimcheck.registry.documents import pdf

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimcheck.registry.documents.base import DocumentProblem, Extracted, require
+from claimcheck.registry.documents.base import NO_DEADLINE, Deadline, DocumentProblem, Extracted, require
 from claimcheck.registry.documents.repair import reader_text
 from claimcheck.registry.documents.tree import Lines, Rules, finish, local, walk
 
@@ -65,7 +65,7 @@ def _main(root: Any) -> Any:
     return root if body is None else body
 
 
-def extract(raw: bytes) -> Extracted:
+def extract(raw: bytes, deadline: Deadline = NO_DEADLINE) -> Extracted:
     require("lxml", "a web page", "lxml", "html")
     import lxml.etree
     import lxml.html
@@ -74,11 +74,13 @@ def extract(raw: bytes) -> Extracted:
         root = lxml.html.document_fromstring(raw)
     except (lxml.etree.ParserError, ValueError) as error:
         raise DocumentProblem(f"cannot be read as a web page ({error})") from None
+    deadline.check("after parsing it")
     out = Lines()
     try:
         walk(_main(root), _RULES, out)
     except RecursionError:
         raise DocumentProblem("nests its elements too deeply to be read") from None
+    deadline.check("after gathering its text")
     text, _sections = finish(out)
     text = reader_text(text)
     if not text.strip():
