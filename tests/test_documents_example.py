@@ -85,3 +85,31 @@ def test_the_web_page_gives_its_article_alone(hidden: str) -> None:
     text = extract(PAGE.name, PAGE.read_bytes()).text
     assert text.splitlines()[0] == "A stroll after supper doubles the chance of normal blood sugar"
     assert hidden not in text
+
+
+# --- examples/documents/real: a real article (CC BY 2.0) as its publisher's saved page ---------------------------
+
+REAL = EXAMPLE / "real"
+
+
+def test_the_real_article_is_clean_and_pinned() -> None:
+    result = invoke("validate", "--strict", "--no-cache", str(REAL))
+    assert (result.exit_code, result.output) == (0, "All checks passed.\n")
+    page = REAL / "sources" / "orme-2014-ijbnpa.html"
+    assert hashlib.sha256(page.read_bytes()).hexdigest() in (REAL / "claims.yaml").read_text()
+    assert hashlib.sha256(page.read_bytes()).hexdigest() in (REAL / "README.md").read_text()
+
+
+def test_the_real_page_is_read_as_utf8_without_its_scripts_and_advertising() -> None:
+    text = extract("page.html", (REAL / "sources" / "orme-2014-ijbnpa.html").read_bytes()).text
+    lines = text.splitlines()
+    assert "Authors\u2019 contributions" in lines and "\u00e2\u0080" not in text
+    assert lines[13] == ("Combined influence of epoch length, cut-point and bout duration on "
+                         "accelerometry-derived physical activity")
+    for hidden in ("OAS_AD", "_gaq", "jsonLoaders", "window.bmcIsMobile", "adstream"):
+        assert hidden not in text, hidden
+    entries = {}
+    for claim in ("ten-minute-bouts", "epoch-length-effect", "obese-share"):
+        result = invoke("show", claim, str(REAL), "--no-cache", "--format", "json")
+        entries[claim] = json_of(result.output, "claim")["evidence"][0]["location"]
+    assert entries == {"ten-minute-bouts": "line 77", "epoch-length-effect": "line 69", "obese-share": "line 63"}
