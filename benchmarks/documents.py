@@ -17,6 +17,10 @@ the floor (with their range), pages per second, peak memory.
 
     python benchmarks/documents.py                  # 200 PDFs, 3 rounds
     python benchmarks/documents.py --pdfs 50 --repeat 1
+    python benchmarks/documents.py --pdfs 1 --pages 300   # one long PDF
+
+`--pages` sets each PDF's length: the first page opens the article, the last
+holds its effect (and the quote), the pages between are filler text.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.run import Run, claimcheck, run_once
 
 PAGES = 2
+#: Filler paragraphs on each page between the first and the last.
+FILLER_PER_PAGE = 4
 SOURCE = """\
   - id: paper-{n}
     title: Fictional article {n}
@@ -65,21 +71,29 @@ def _effect(n: int) -> tuple[str, str, str]:
     return f"{ratio:.2f}", f"{ratio / 1.3:.2f}", f"{ratio * 1.3:.2f}"
 
 
-def write_pdf(path: Path, n: int) -> None:
+def write_pdf(path: Path, n: int, pages: int = PAGES) -> None:
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
     pdf.set_font("Helvetica", size=10)
     paragraphs = _paragraphs(n)
-    for page in range(PAGES):
+    for page in range(pages):
         pdf.add_page()
-        for paragraph in paragraphs[:-1] if page == 0 else paragraphs[-2:]:
+        if page == 0:
+            shown = paragraphs[:-1]
+        elif page == pages - 1:
+            shown = paragraphs[-2:]
+        else:
+            shown = [f"Page {page + 1}. " + paragraphs[1]] * FILLER_PER_PAGE
+        for paragraph in shown:
             pdf.multi_cell(0, 5, paragraph)
             pdf.ln(2)
+    if pdf.page != pages:
+        raise SystemExit(f"{path}: {pdf.page} pages written, {pages} meant; shorten FILLER_PER_PAGE")
     pdf.output(str(path))
 
 
-def generate(folder: Path, count: int) -> None:
+def generate(folder: Path, count: int, pages: int = PAGES) -> None:
     """The PDF registry in folder/pdf, the text registry in folder/text."""
     from claimcheck.registry.documents import extract
 
@@ -89,7 +103,7 @@ def generate(folder: Path, count: int) -> None:
     claims = []
     for n in range(count):
         pdf = folder / "pdf" / "sources" / f"paper-{n}.pdf"
-        write_pdf(pdf, n)
+        write_pdf(pdf, n, pages)
         (folder / "text" / "sources" / f"paper-{n}.txt").write_text(extract(pdf.name, pdf.read_bytes()).text,
                                                                      encoding="utf-8")
         for kind, suffix in (("pdf", "pdf"), ("text", "txt")):
@@ -115,15 +129,18 @@ def _round(folder: Path) -> dict[str, Run]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pdfs", type=int, default=200)
+    parser.add_argument("--pages", type=int, default=PAGES, help="pages of each PDF (at least 2)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
+    if args.pages < 2:
+        parser.error("--pages must be at least 2")
     with tempfile.TemporaryDirectory(prefix="claimcheck-documents-") as name:
         folder = Path(name)
-        generate(folder, args.pdfs)
+        generate(folder, args.pdfs, args.pages)
         rounds = [_round(folder) for _ in range(args.repeat + 1)][1:]  # the first is a warm-up
-    pages = args.pdfs * PAGES
+    pages = args.pdfs * args.pages
     floor = "text files (the floor)"
-    print(f"{args.pdfs} PDFs of {PAGES} pages ({pages} pages), {args.repeat} rounds after a warm-up\n")
+    print(f"{args.pdfs} PDFs of {args.pages} pages ({pages} pages), {args.repeat} rounds after a warm-up\n")
     print("| run | s | ratio to text files (min-max) | pages/s | peak MB | exit |\n|---|---|---|---|---|---|")
     for label in rounds[0]:
         wall = statistics.median(r[label].wall for r in rounds)

@@ -59,3 +59,21 @@ def test_pathological_inputs_at_a_small_size(tmp_path: Path) -> None:
     assert all("closest passage" in f.message for f in errors)
     pathological.many_entries(tmp_path / "stances", entries=20, kind="stance")
     assert validate_file(tmp_path / "stances" / "claims.yaml").errors == []
+
+
+def test_a_long_pdf_of_the_documents_benchmark_is_valid_with_its_quote_on_the_last_page(tmp_path: Path) -> None:
+    from benchmarks.documents import generate as generate_documents
+
+    generate_documents(tmp_path, 1, pages=6)
+    assert validate_file(tmp_path / "text" / "claims.yaml").errors == []
+    validation = validate_file(tmp_path / "pdf" / "claims.yaml")
+    assert validation.errors == [] and validation.index is not None
+    [match] = validation.index.grounding.values()
+    assert isinstance(match, QuoteMatch)
+    assert validation.index.texts["paper-0"].location(match.line).startswith("p. 6, line ")
+
+
+def test_the_start_up_comparison_takes_each_commits_sources(tmp_path: Path) -> None:
+    from benchmarks.startup_vs import checkout
+
+    assert (checkout("HEAD", tmp_path / "a") / "claimcheck" / "registry" / "limits.py").is_file()

@@ -22,7 +22,9 @@ def test_readme_shows_the_real_current_output(monkeypatch: pytest.MonkeyPatch) -
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("show sore-arm examples/quickstart", "validate", "list --tag efficacy", "conflicts", "show overall-motile-sperm",
                     "conflicts examples/halvorex/claims.yaml", "show stroke-risk examples/halvorex/claims.yaml",
-                    "extract news-isotretinoin-infertility", "coverage --min 100"):
+                    "extract news-isotretinoin-infertility", "coverage --min 100", "validate examples/documents",
+                    "show walkers-normal-glucose examples/documents",
+                    "text walking-trial --registry examples/documents/claims.yaml"):
         assert f"<!-- output: claimcheck {command} -->" in readme, command
     assert load_update_readme().render(readme) == readme, "run: python scripts/update_readme.py"
 

@@ -55,7 +55,7 @@ def pdf_registry(registry: Callable[..., Path], tmp_path: Path) -> Path:
 
 def _no_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make any reading of a PDF fail loudly, to show that a run took its text from the cache."""
-    def refuse(raw: bytes) -> Extracted:
+    def refuse(raw: bytes, deadline: object = None) -> Extracted:
         raise AssertionError("the PDF was read again")
 
     from claimcheck.registry.documents import pdf
@@ -70,7 +70,7 @@ def test_a_second_run_reads_the_text_from_the_cache(pdf_registry: Path, tmp_path
     stored = json.loads(entry.read_text(encoding="utf-8"))
     assert list(stored) == ["claimcheck", "sha256", "kind", "text", "pages", "sections"]
     assert (stored["claimcheck"], stored["sha256"], stored["kind"], stored["pages"]) == (
-        "0.1.0+r1", _sha(pdf_registry), "pdf", [1, 15])
+        "0.1.0+r2", _sha(pdf_registry), "pdf", [1, 15])
     assert stored["text"].startswith("Halvorex and mortality in a fictional cohort\nIn this cohort of 412 adults")
     assert (tmp_path / ".claimcheck-cache" / ".gitignore").read_text(encoding="utf-8") == (
         "# Made by claimcheck: the cache is never committed.\n*\n")
@@ -99,7 +99,7 @@ def test_a_changed_file_is_read_afresh(pdf_registry: Path, tmp_path: Path) -> No
 
 @pytest.mark.parametrize("damage", [
     b"",                                    # a zero-length entry (a crash before its bytes reached the disk)
-    b'{"claimcheck": "0.1.0+r1", "sha',      # cut short
+    b'{"claimcheck": "0.1.0+r2", "sha',      # cut short
     b"\xff\xfe not utf-8",
     b"[1, 2]",
     b'{"claimcheck": "0.0.1+r1", "sha256": "x", "kind": "pdf", "text": "", "pages": [], "sections": []}',

@@ -334,3 +334,15 @@ def test_text_of_a_jats_article_names_each_lines_section(registry: Callable[...,
         " line 3, in Methods | Methods",
         " line 4, in Methods | We followed 412 adults for two years.",
         " line 5, in Results | Results"]
+
+
+@pytest.mark.parametrize("head", [b"", b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'])
+def test_a_web_page_in_utf8_is_read_as_utf8_whatever_it_declares(head: bytes) -> None:
+    """Many saved pages declare no character set (the real example's did not); read as Latin-1, `’` became `â€™`."""
+    raw = b"<html><head>" + head + "</head><body><p>Authors\u2019 contributions: 95%\u2009CI</p></body></html>".encode()
+    assert _text("page.html", raw) == "Authors\u2019 contributions: 95% CI\n"
+
+
+def test_a_web_page_in_latin1_keeps_its_declared_character_set() -> None:
+    raw = '<html><head><meta charset="iso-8859-1"></head><body><p>caf\u00e9 au lait</p></body></html>'.encode("latin-1")
+    assert _text("page.html", raw) == "caf\u00e9 au lait\n"

@@ -227,7 +227,7 @@ def test_a_limit_can_be_set_in_the_configuration(registry) -> None:
 @pytest.mark.parametrize("flag, message", [
     ("depth", "`--limit depth` must be NAME=VALUE, such as depth=100"),
     ("dpth=3", ("unknown limit `dpth`; the limits are: file-size, depth, aliases, scalar-length, claims, entries, "
-               "text-size, elision")),
+               "text-size, elision, document-seconds")),
     ("depth=0", "limit `depth` must be positive; got 0"),
     ("depth=3MB", "limit `depth` is a count, without a unit; got `3MB`"),
 ])

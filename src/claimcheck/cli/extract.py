@@ -167,7 +167,7 @@ def _texts(documents: tuple[str, ...], loaded: tuple[RegistryIndex, Path] | None
             fail_usage(f"{name}: larger than the text-size limit of {describe(run.limits.text_size)} "
                        "(`--limit text-size=N` raises it)")
         cache = run.document_cache(loaded[1]) if loaded is not None else None  # no cache without a registry
-        text = read_document(name, raw, f"{name}:", cache)
+        text = read_document(name, raw, f"{name}:", cache, run.limits.document_seconds)
         if isinstance(text, TextProblem):
             fail_usage(text.message)
         found.append((display_name(Path(name)), _registered_id(name, loaded), text))

@@ -35,6 +35,8 @@ class Limits:
     text_size: int = 64 * MIB
     #: Characters an elision (`...`) in a quote may skip.
     elision: int = 300
+    #: Seconds one document (a PDF, a web page, a JATS article) may take to be read into text.
+    document_seconds: int = 30
 
 
 DEFAULT_LIMITS = Limits()
@@ -62,11 +64,12 @@ def parse_value(name: str, value: object) -> int:
     else:
         match = _VALUE.match(str(value))
         if match is None:
-            raise LimitError(f"limit `{name}` must be a whole number{' such as 50MB' if attribute in _SIZES else ''}; "
-                             f"got `{value}`")
+            hint = " such as 50MB" if attribute in _SIZES else " of seconds" if attribute == "document_seconds" else ""
+            raise LimitError(f"limit `{name}` must be a whole number{hint}; got `{value}`")
         number, unit = int(match.group(1)), (match.group(2) or "")
         if unit and attribute not in _SIZES:
-            raise LimitError(f"limit `{name}` is a count, without a unit; got `{value}`")
+            kind = "a number of seconds" if attribute == "document_seconds" else "a count"
+            raise LimitError(f"limit `{name}` is {kind}, without a unit; got `{value}`")
     if number <= 0:
         raise LimitError(f"limit `{name}` must be positive; got {number}")
     return number * _UNITS.get(unit[:1].lower(), 1)

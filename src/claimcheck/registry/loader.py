@@ -634,15 +634,17 @@ def _nearest_file(registry_dir: Path, relative: str) -> str:
 
 
 def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIMITS.text_size,
-                     root: Path | None = None, cache: DocumentCache | None = None) -> SourceText | TextProblem:
+                     root: Path | None = None, cache: DocumentCache | None = None,
+                     seconds: float = DEFAULT_LIMITS.document_seconds) -> SourceText | TextProblem:
     """The text a source's `path` names, kept inside the registry's folder (docs/reliability.md).
 
     The path is checked before anything is opened: it must be relative, lead to
     a place inside the registry's folder once symbolic links are resolved, and
     name a regular file no larger than `limit`; only then is it read, and no
     more than the limit. `root` is `registry_dir` resolved, when the caller
-    loads many texts and has resolved it once; `cache` holds extracted texts
-    (`read_document`).
+    loads many texts and has resolved it once; `cache` holds extracted texts,
+    and `seconds` bounds the time a PDF, web page or JATS article takes to be
+    read (`read_document`).
     """
     shown = f"`path: {_shorten(relative)}`"
     problem = _path_problem(relative, shown)
@@ -673,14 +675,17 @@ def load_source_text(registry_dir: Path, relative: str, limit: int = DEFAULT_LIM
         return TextProblem("source-file-unreadable", f"{shown} cannot be read ({_reason(error)})")
     if len(raw) > limit:
         return _too_large(shown, len(raw), limit)
-    return read_document(relative, raw, shown, cache)
+    return read_document(relative, raw, shown, cache, seconds)
 
 
-def read_document(name: str, raw: bytes, shown: str, cache: DocumentCache | None = None) -> SourceText | TextProblem:
+def read_document(name: str, raw: bytes, shown: str, cache: DocumentCache | None = None,
+                  seconds: float = DEFAULT_LIMITS.document_seconds) -> SourceText | TextProblem:
     """A document's text as a reader sees it, whatever its format (`registry/documents`); `shown` names it in messages.
 
     With a `cache`, a PDF's, web page's or JATS article's text is taken from it when
     it holds the document's hash, and stored in it otherwise (`documents/cache.py`).
+    Reading it takes at most `seconds`; a document that takes longer is not stored,
+    since a larger limit (or a faster machine) may read it.
     """
     from claimcheck.registry.documents import detect
     from claimcheck.registry.documents.cache import file_hash
@@ -691,13 +696,13 @@ def read_document(name: str, raw: bytes, shown: str, cache: DocumentCache | None
             return SourceText(raw.decode("utf-8-sig"), sha256=digest)
         except UnicodeDecodeError as error:
             return TextProblem("source-file-unreadable", f"{shown} is not UTF-8 text (byte offset {error.start})")
-    from claimcheck.registry.documents import DocumentProblem, MissingLibrary, extract
+    from claimcheck.registry.documents import DocumentProblem, MissingLibrary, TimeLimitExceeded, extract
 
     result = cache.get(digest) if cache is not None else None
     if result is None:
         try:
-            result = extract(name, raw)
-        except MissingLibrary as problem:  # not stored: installing the library mends it
+            result = extract(name, raw, seconds)
+        except (MissingLibrary, TimeLimitExceeded) as problem:  # not stored: a library or a larger limit mends it
             return TextProblem("source-file-unreadable", f"{shown} {problem.message}")
         except DocumentProblem as problem:
             result = problem

@@ -115,7 +115,7 @@ def _validate(raw: bytes, base_dir: Path, file: str, settings: CompareSettings, 
         findings.extend(model.findings)
         if model.findings:
             result.dropped = dropped_items(loaded.data, model.claim_indexes, model.source_indexes)
-        texts, text_findings = _load_texts(model, base_dir, limits.text_size, cache)
+        texts, text_findings = _load_texts(model, base_dir, limits, cache)
         findings.extend(text_findings)
         index = build_index(model, texts, limits.elision)
         findings.extend(run_checks(index))
@@ -159,7 +159,7 @@ def _has_content(text: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def _load_texts(model: ModelResult, base_dir: Path, limit: int,
+def _load_texts(model: ModelResult, base_dir: Path, limits: Limits,
                 cache: DocumentCache | None) -> tuple[dict[str, SourceText], list[Finding]]:
     texts: dict[str, SourceText] = {}
     findings: list[Finding] = []
@@ -171,7 +171,8 @@ def _load_texts(model: ModelResult, base_dir: Path, limit: int,
         loaded = by_path.get(source.path)
         if loaded is None:
             root = root or base_dir.resolve()
-            loaded = by_path[source.path] = load_source_text(base_dir, source.path, limit, root, cache)
+            loaded = by_path[source.path] = load_source_text(base_dir, source.path, limits.text_size, root, cache,
+                                                                 limits.document_seconds)
         if isinstance(loaded, TextProblem):
             path = ("sources", model.source_indexes[position], "path")
             findings.append(Finding(rule(loaded.rule_name), loaded.message, path=path))

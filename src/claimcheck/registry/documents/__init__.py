@@ -7,15 +7,18 @@ with a message saying what is wrong with the document. One module per format
 format is recognised by content first, then by the file's name (`detect`).
 A format's library (lxml, pypdfium2) is imported only when a document of
 that format is read, and a missing one is named with the extra to install.
+Reading stops when the document's time limit is up (`Deadline`): a PDF is
+checked page by page, a web page or article after parsing and after its walk.
 """
 
 from __future__ import annotations
 
 import importlib
 
-from claimcheck.registry.documents.base import DocumentProblem, Extracted, MissingLibrary
+from claimcheck.registry.documents.base import Deadline, DocumentProblem, Extracted, MissingLibrary, TimeLimitExceeded
+from claimcheck.registry.limits import DEFAULT_LIMITS
 
-__all__ = ["FORMATS", "DocumentProblem", "Extracted", "MissingLibrary", "detect", "extract"]
+__all__ = ["FORMATS", "DocumentProblem", "Extracted", "MissingLibrary", "TimeLimitExceeded", "detect", "extract"]
 
 #: Format -> its module (imported when first needed).
 FORMATS = {"text": "plain", "html": "html", "jats": "jats", "pdf": "pdf"}
@@ -36,9 +39,14 @@ def detect(name: str, raw: bytes) -> str:
     return _SUFFIXES.get(suffix, "text")
 
 
-def extract(name: str, raw: bytes) -> Extracted:
-    """The text a reader sees in the document (raises `DocumentProblem`, `MissingLibrary`)."""
+def extract(name: str, raw: bytes, seconds: float | None = DEFAULT_LIMITS.document_seconds) -> Extracted:
+    """The text a reader sees in the document, read in at most `seconds` (None: no limit).
+
+    Raises `DocumentProblem`: `MissingLibrary` when the format's library is not
+    installed, `TimeLimitExceeded` when the time is up.
+    """
     kind = detect(name, raw)
+    deadline = Deadline(seconds)
     module = importlib.import_module(f"claimcheck.registry.documents.{FORMATS[kind]}")
-    result: Extracted = module.extract(raw)
+    result: Extracted = module.extract(raw, deadline)
     return result

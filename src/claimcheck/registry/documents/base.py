@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from time import monotonic
 
 
 class DocumentProblem(Exception):
@@ -21,6 +22,34 @@ class MissingLibrary(DocumentProblem):
         super().__init__(f"reading {what} needs {library}, which is not installed "
                          f"(`pip install 'claimcheck[{extra}]'` installs it)")
         self.extra = extra
+
+
+class TimeLimitExceeded(DocumentProblem):
+    """Reading the document took longer than its time limit: not remembered, since a larger limit may read it."""
+
+
+class Deadline:
+    """The time a document may take to be read, checked between pieces of work (a PDF's pages).
+
+    A check costs a clock reading; a reader calls `check` often enough that no piece
+    of work between two checks can take long, so a hostile file is stopped soon
+    after its time is up, with no thread or process left behind.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.start = monotonic()
+
+    def check(self, where: str = "") -> None:
+        """Raise `TimeLimitExceeded` once more than `seconds` have passed since the reading began."""
+        if self.seconds is not None and monotonic() - self.start > self.seconds:
+            stopped = f", so claimcheck stopped {where}" if where else ""
+            raise TimeLimitExceeded(f"took more than {self.seconds:g} seconds to read{stopped} "
+                                    "(`--limit document-seconds=N` raises the limit)")
+
+
+#: No time limit: for callers that set none.
+NO_DEADLINE = Deadline(None)
 
 
 @dataclass(frozen=True)

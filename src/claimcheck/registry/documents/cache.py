@@ -33,7 +33,7 @@ from claimcheck.registry.documents.base import DocumentProblem, Extracted
 #: The cache's folder beside the registry, unless configured (`cache-dir`, `--cache-dir`).
 FOLDER_NAME = ".claimcheck-cache"
 #: Raised whenever extraction gives other text for the same bytes, so that old entries are not used.
-REVISION = 1
+REVISION = 2  # 2: a web page whose bytes are UTF-8 is read as UTF-8
 _TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
         "# This file is a cache directory tag created by claimcheck.\n"
         "# For information about cache directory tags see https://bford.info/cachedir/\n")

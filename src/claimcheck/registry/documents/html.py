@@ -5,7 +5,8 @@ The page's main content is its `<main>` (or `role="main"`), else its longest
 headers and footers, asides, hidden elements, and elements whose `id` or
 `class` names a cookie banner, consent dialog, share buttons, newsletter
 sign-up, comments or advertising; and `<sup>` citation marks (digits, commas,
-dashes, brackets). Blocks (paragraphs, headings, list items, table rows) each
+dashes, brackets). A page whose bytes are UTF-8 is read as UTF-8 even when it
+declares no character set (many saved pages do not). Blocks (paragraphs, headings, list items, table rows) each
 start a line.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimcheck.registry.documents.base import DocumentProblem, Extracted, require
+from claimcheck.registry.documents.base import NO_DEADLINE, Deadline, DocumentProblem, Extracted, require
 from claimcheck.registry.documents.repair import reader_text
 from claimcheck.registry.documents.tree import Lines, Rules, finish, local, walk
 
@@ -65,20 +66,32 @@ def _main(root: Any) -> Any:
     return root if body is None else body
 
 
-def extract(raw: bytes) -> Extracted:
+def _parser(html: Any, raw: bytes) -> Any:
+    """UTF-8 for a page whose bytes are UTF-8, whatever it declares (or fails to: a page saved without
+    a charset would otherwise be read as Latin-1, `’` as `â€™`); else the parser's own reading."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return html.HTMLParser(encoding="utf-8")
+
+
+def extract(raw: bytes, deadline: Deadline = NO_DEADLINE) -> Extracted:
     require("lxml", "a web page", "lxml", "html")
     import lxml.etree
     import lxml.html
 
     try:
-        root = lxml.html.document_fromstring(raw)
+        root = lxml.html.document_fromstring(raw, parser=_parser(lxml.html, raw))
     except (lxml.etree.ParserError, ValueError) as error:
         raise DocumentProblem(f"cannot be read as a web page ({error})") from None
+    deadline.check("after parsing it")
     out = Lines()
     try:
         walk(_main(root), _RULES, out)
     except RecursionError:
         raise DocumentProblem("nests its elements too deeply to be read") from None
+    deadline.check("after gathering its text")
     text, _sections = finish(out)
     text = reader_text(text)
     if not text.strip():

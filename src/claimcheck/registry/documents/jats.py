@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from claimcheck.registry.documents.base import DocumentProblem, Extracted, require
+from claimcheck.registry.documents.base import NO_DEADLINE, Deadline, DocumentProblem, Extracted, require
 from claimcheck.registry.documents.repair import reader_text
 from claimcheck.registry.documents.tree import Lines, Rules, finish, local, walk
 
@@ -47,7 +47,7 @@ def _is_title(element: Any, tag: str) -> bool:
 _RULES = Rules(skip=_skip, blocks=_BLOCKS, cells=_CELLS, title=_is_title)
 
 
-def extract(raw: bytes) -> Extracted:
+def extract(raw: bytes, deadline: Deadline = NO_DEADLINE) -> Extracted:
     require("lxml", "JATS XML", "lxml", "jats")
     import lxml.etree
 
@@ -62,6 +62,7 @@ def extract(raw: bytes) -> Extracted:
     if local(root.tag) != "article":
         raise DocumentProblem(f"is XML but not a JATS article (its root element is <{local(root.tag)}>, "
                               "not <article>)")
+    deadline.check("after parsing it")
     out = Lines()
     try:
         for part in _PARTS:
@@ -70,6 +71,7 @@ def extract(raw: bytes) -> Extracted:
                     _read_part(element, out)
     except RecursionError:
         raise DocumentProblem("nests its elements too deeply to be read") from None
+    deadline.check("after gathering its text")
     text, sections = finish(out)
     text = reader_text(text)
     if not text.strip():

@@ -4,18 +4,22 @@ Each page's text runs are read in PDFium's order, except on a page set in two
 columns: when a vertical gutter splits the page's text runs into a left and a
 right column, each band between runs that span the gutter (a title, a wide
 table) is read left column first, then right column. Within limits: at most
-`MAX_PAGES` pages are read. An encrypted PDF, one that PDFium cannot open,
-and one whose pages hold no text (a scan: claimcheck does no OCR) are
+`MAX_PAGES` pages are read, and the time limit (`Deadline`) is checked
+before each page and between the bands of a two-column page, so reading stops
+within a page's time of the limit. An encrypted PDF, one that PDFium cannot
+open, and one whose pages hold no text (a scan: claimcheck does no OCR) are
 refused with a message that says so.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck.registry.documents.base import DocumentProblem, Extracted, require
+from claimcheck.registry.documents.base import NO_DEADLINE, Deadline, DocumentProblem, Extracted, require
 from claimcheck.registry.documents.repair import reader_text
 
 #: Pages read at most; a longer PDF is refused (a hostile file cannot make claimcheck read for ever).
@@ -32,7 +36,7 @@ class _Run:
     top: float
 
 
-def extract(raw: bytes) -> Extracted:
+def extract(raw: bytes, deadline: Deadline = NO_DEADLINE) -> Extracted:
     require("pypdfium2", "a PDF", "pypdfium2", "pdf")
     import pypdfium2
 
@@ -44,7 +48,11 @@ def extract(raw: bytes) -> Extracted:
         pages = len(document)
         if pages > MAX_PAGES:
             raise DocumentProblem(f"has {pages:,} pages; claimcheck reads at most {MAX_PAGES:,}")
-        texts = [_read_page(pypdfium2, document, number) for number in range(pages)]
+        texts = []
+        for number in range(pages):
+            where = f"at page {number + 1:,} of {pages:,}"
+            deadline.check(where)
+            texts.append(_read_page(pypdfium2, document, number, functools.partial(deadline.check, where)))
     finally:
         document.close()
     if not any(text.strip() for text in texts):
@@ -66,22 +74,22 @@ def _open_problem(reason: str) -> str:
     return f"cannot be read as a PDF ({shown}); the file may be truncated or damaged"
 
 
-def _read_page(pypdfium2: Any, document: Any, number: int) -> str:
+def _read_page(pypdfium2: Any, document: Any, number: int, check: Callable[[], None]) -> str:
     try:
-        return _page_text(document, number)
+        return _page_text(document, number, check)
     except pypdfium2.PdfiumError as error:
         reason = str(error).rstrip(".").lower()
         raise DocumentProblem(f"cannot be read as a PDF (page {number + 1}: {reason}); the file may be truncated or "
                               "damaged") from None
 
 
-def _page_text(document: Any, number: int) -> str:
+def _page_text(document: Any, number: int, check: Callable[[], None]) -> str:
     page = document[number]
     try:
         textpage = page.get_textpage()
         try:
             width, height = page.get_size()
-            text = "\n".join(_bands(textpage, width, height))
+            text = "\n".join(_bands(textpage, width, height, check))
         finally:
             textpage.close()
     finally:
@@ -90,8 +98,11 @@ def _page_text(document: Any, number: int) -> str:
     return reader_text(text, pdf=True).strip("\n")
 
 
-def _bands(textpage: Any, width: float, height: float) -> list[str]:
-    """The page's text: whole, or band by band and column by column when it is set in two columns."""
+def _bands(textpage: Any, width: float, height: float, check: Callable[[], None]) -> list[str]:
+    """The page's text: whole, or band by band and column by column when it is set in two columns.
+
+    `check` (the time limit) runs between bands: a hostile page may have a great many.
+    """
     runs = [_Run(*textpage.get_rect(index)) for index in range(textpage.count_rects())]
     gutter = _gutter(runs, width)
     if gutter is None:
@@ -100,6 +111,7 @@ def _bands(textpage: Any, width: float, height: float) -> list[str]:
     texts: list[str] = []
     top = height
     for run in [*spanning, _Run(0, -1, width, -1)]:
+        check()
         if run.top < top:  # the band between the previous spanning run and this one: left column, then right
             texts.extend(_bounded(textpage, (0, run.top, gutter, top), (gutter, run.top, width, top)))
         if run.bottom >= 0:

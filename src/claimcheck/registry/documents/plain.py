@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from claimcheck.registry.documents.base import DocumentProblem, Extracted
+from claimcheck.registry.documents.base import NO_DEADLINE, Deadline, DocumentProblem, Extracted
 
 
-def extract(raw: bytes) -> Extracted:
+def extract(raw: bytes, deadline: Deadline = NO_DEADLINE) -> Extracted:
+    """The text as it is (decoding takes time in proportion to the size, which `text-size` bounds)."""
     try:
         return Extracted(raw.decode("utf-8-sig"), "text")
     except UnicodeDecodeError as error:
