@@ -296,3 +296,29 @@ def test_pdf_and_web_pages_are_scanned_as_a_reader_sees_them(tmp_path: Path, mon
 def test_the_sentence_shown_is_the_one_a_reader_reads(text: str, blocks: bool, sentence: str) -> None:
     start = text.index("19 of")
     assert sentence_around(text, start, start + 5, blocks) == sentence
+
+
+def test_a_document_over_its_time_limit_is_reported_and_the_scan_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("fpdf")
+    pytest.importorskip("pypdfium2")
+    from claimcheck.registry.documents import base
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "papers").mkdir()
+    _pdf(tmp_path / "papers" / "slow.pdf", [["t(28) = 2.20, p = .02"], ["More."]])
+    (tmp_path / "papers" / "fine.txt").write_text("t(28) = 2.20, p = .02\n", encoding="utf-8")
+    clock = iter(range(0, 10_000, 20))  # every look at the clock is 20 seconds later
+    monkeypatch.setattr(base, "monotonic", lambda: next(clock))
+    result = invoke("scan", "papers", "--jobs", "1", "--limit", "document-seconds=30")
+    assert result.output.splitlines()[:2] == [
+        ("papers/fine.txt:1:1: CC318 [warning] `t(28) = 2.20, p = .02`: t(28) = 2.20 gives two-tailed p = 0.036 "
+        "(any value from 2.195 to 2.205 gives 0.036 to 0.037); the text says p = .02 (statcheck-inconsistency)"),
+        "    t(28) = 2.20, p = .02"]
+    assert "papers/slow.pdf: cannot be read: took more than 30 seconds to read" in result.output
+
+
+def test_scan_takes_only_the_document_time_limit(papers: Path) -> None:
+    result = invoke("scan", "papers", "--limit", "depth=3")
+    assert (result.exit_code, result.output) == (
+        2, "claimcheck: error: scan takes only the limit `document-seconds`; got `depth`\n")

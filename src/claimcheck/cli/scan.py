@@ -38,10 +38,12 @@ FAIL_ON = ("error", "warning", "never")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
               help="Exit 1 when a finding of this severity or worse is reported.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (2 still means a usage error).")
+@click.option("--limit", "limit", multiple=True, metavar="NAME=VALUE",
+              help="Seconds one document may take to read: document-seconds=N (30 by default).")
 @click.option("-q", "--quiet", is_flag=True, help="Never show a progress bar.")
 def scan(paths: tuple[Path, ...], output_format: str, globs: tuple[str, ...], jobs: int | None,
          cache_dir: Path | None, dask_address: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
-         fail_on: str, exit_zero: bool, quiet: bool) -> None:
+         fail_on: str, exit_zero: bool, limit: tuple[str, ...], quiet: bool) -> None:
     """Check every document under PATHS for statistics that do not fit together (no registry needed)."""
     from claimcheck import progress
     from claimcheck.findings.selection import RuleSelection, SelectionError, enabled_codes, split_selectors
@@ -65,9 +67,10 @@ def scan(paths: tuple[Path, ...], output_format: str, globs: tuple[str, ...], jo
         names = documents([str(path) for path in paths], globs or DEFAULT_GLOBS)
     except ScanUsageError as error:
         fail_usage(str(error))
+    seconds = _document_seconds(limit)
     cache = Cache(cache_dir) if cache_dir is not None else None
     summary = Summary()
-    results = selected(scan_documents(names, jobs or os.cpu_count() or 1, cache, dask_address), enabled.__contains__)
+    results = selected(scan_documents(names, jobs or os.cpu_count() or 1, cache, dask_address, seconds), enabled.__contains__)
     found = [0]
 
     def so_far(result: DocumentResult) -> str:
@@ -82,3 +85,17 @@ def scan(paths: tuple[Path, ...], output_format: str, globs: tuple[str, ...], jo
         fail_usage(str(error))
     failing = {"error": summary.errors, "warning": summary.errors + summary.warnings, "never": 0}[fail_on]
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _document_seconds(assignments: tuple[str, ...]) -> int:
+    """`--limit document-seconds=N`, the one limit that `scan` takes."""
+    from claimcheck.registry.limits import DEFAULT_LIMITS, LimitError, parse_assignments, with_values
+
+    try:
+        values = parse_assignments(assignments)
+        other = sorted(set(values) - {"document-seconds"})
+        if other:
+            raise LimitError(f"scan takes only the limit `document-seconds`; got `{other[0]}`")
+        return with_values(DEFAULT_LIMITS, values).document_seconds
+    except LimitError as error:
+        fail_usage(str(error))

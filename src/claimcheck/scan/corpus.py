@@ -16,16 +16,20 @@ import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from claimcheck import __version__
+from claimcheck.registry.limits import DEFAULT_LIMITS
 from claimcheck.scan.document import STATEMENT_KINDS, DocumentResult, scan_text
 
 #: What `scan` reads in a folder when no `--glob` is given: every format a source may be in.
 DEFAULT_GLOBS = ("*.txt", "*.md", "*.pdf", "*.html", "*.htm", "*.xml", "*.nxml")
 #: Bytes of one document read at most; a larger file is reported as unreadable.
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+#: Seconds one document may take to read (PDF, web page, JATS), as for sources (`--limit document-seconds=N`).
+DOCUMENT_SECONDS = DEFAULT_LIMITS.document_seconds
 #: Documents handed to a worker process at a time.
 CHUNK = 8
 
@@ -49,16 +53,16 @@ def documents(paths: Sequence[str], globs: Sequence[str] = DEFAULT_GLOBS) -> lis
     return list(found)
 
 
-def scan_file(name: str) -> DocumentResult:
+def scan_file(name: str, seconds: float | None = DOCUMENT_SECONDS) -> DocumentResult:
     """Read and scan one document; a document that cannot be read is a result with its error, never a stop."""
     try:
         raw = _read(name)
     except (OSError, ValueError) as error:
         return DocumentResult(name, error=_reason(error))
-    return scan_bytes(name, raw)
+    return scan_bytes(name, raw, seconds)
 
 
-def scan_bytes(name: str, raw: bytes) -> DocumentResult:
+def scan_bytes(name: str, raw: bytes, seconds: float | None = DOCUMENT_SECONDS) -> DocumentResult:
     """Scan one document's bytes: plain text as it is, a PDF, web page or JATS article as a reader sees it."""
     from claimcheck.registry.documents import DocumentProblem, detect, extract
 
@@ -68,7 +72,7 @@ def scan_bytes(name: str, raw: bytes) -> DocumentResult:
         except UnicodeDecodeError as error:
             return DocumentResult(name, error=_reason(error))
     try:
-        extracted = extract(name, raw)
+        extracted = extract(name, raw, seconds)
     except DocumentProblem as error:
         return DocumentResult(name, error=error.message)
     return scan_text(name, extracted.text, extracted.location, blocks=extracted.kind in ("html", "jats"))
@@ -120,14 +124,14 @@ class Cache:
         os.replace(temporary, target)  # another run writing the same key writes the same content
 
 
-def scan_documents(names: Sequence[str], jobs: int = 1, cache: Cache | None = None,
-                   dask: str | None = None) -> Iterator[DocumentResult]:
+def scan_documents(names: Sequence[str], jobs: int = 1, cache: Cache | None = None, dask: str | None = None,
+                   seconds: float | None = DOCUMENT_SECONDS) -> Iterator[DocumentResult]:
     """Each document's result, in the order of `names`; work spread over `jobs` processes or a Dask cluster."""
     keys = [cache.key(name) if cache is not None else None for name in names]
     cached = [cache.get(key, name) if cache is not None and key is not None else None
               for key, name in zip(keys, names, strict=True)]
     missing = [name for name, result in zip(names, cached, strict=True) if result is None]
-    fresh = _scan_missing(missing, jobs, dask)
+    fresh = _scan_missing(missing, jobs, dask, seconds)
     for name, key, result in zip(names, keys, cached, strict=True):
         if result is None:
             result = next(fresh)
@@ -136,25 +140,25 @@ def scan_documents(names: Sequence[str], jobs: int = 1, cache: Cache | None = No
         yield result
 
 
-def _scan_missing(names: list[str], jobs: int, dask: str | None) -> Iterator[DocumentResult]:
+def _scan_missing(names: list[str], jobs: int, dask: str | None, seconds: float | None) -> Iterator[DocumentResult]:
     if not names:
         return iter(())
     if dask is not None:
-        return _on_dask(names, dask)
+        return _on_dask(names, dask, seconds)
     if jobs <= 1 or len(names) == 1:
-        return map(scan_file, names)
-    return _in_processes(names, jobs)
+        return map(partial(scan_file, seconds=seconds), names)
+    return _in_processes(names, jobs, seconds)
 
 
-def _in_processes(names: list[str], jobs: int) -> Iterator[DocumentResult]:
+def _in_processes(names: list[str], jobs: int, seconds: float | None) -> Iterator[DocumentResult]:
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(min(jobs, len(names))) as pool:
-        yield from pool.imap(scan_file, names, chunksize=CHUNK)
+        yield from pool.imap(partial(scan_file, seconds=seconds), names, chunksize=CHUNK)
 
 
-def _on_dask(names: list[str], address: str) -> Iterator[DocumentResult]:
+def _on_dask(names: list[str], address: str, seconds: float | None) -> Iterator[DocumentResult]:
     """The documents scanned on a running Dask scheduler: each document's bytes sent, results in order."""
     try:
         from distributed import Client
@@ -169,7 +173,7 @@ def _on_dask(names: list[str], address: str) -> Iterator[DocumentResult]:
         window = max(1, 4 * sum(threads.values()))  # futures in flight: memory stays bounded
         pending: list[Any] = []
         for name in names:
-            pending.append(client.submit(_scan_sent, name, _read_or_error(name), pure=False))
+            pending.append(client.submit(_scan_sent, name, _read_or_error(name), seconds, pure=False))
             if len(pending) >= window:
                 yield pending.pop(0).result()
         for future in pending:
@@ -184,10 +188,10 @@ def _read_or_error(name: str) -> bytes | str:
         return _reason(error)
 
 
-def _scan_sent(name: str, content: bytes | str) -> DocumentResult:
+def _scan_sent(name: str, content: bytes | str, seconds: float | None = DOCUMENT_SECONDS) -> DocumentResult:
     if isinstance(content, str):
         return DocumentResult(name, error=content)
-    return scan_bytes(name, content)
+    return scan_bytes(name, content, seconds)
 
 
 @dataclass
