@@ -189,3 +189,48 @@ def test_covers_either_way_round() -> None:
     assert acceptance.covers(sides, [0], [3]) and acceptance.covers(sides, [3], [0])
     assert not acceptance.covers(sides, [1], [3])
     assert not acceptance.covers(sides, [0], [2])
+
+
+SUPERSEDED = """\
+version: 1
+sources:
+  - id: trial-preprint
+    title: P
+    type: preprint
+    design: rct
+    sample_size: 400
+  - id: trial-article
+    title: A
+    type: study
+    design: rct
+    sample_size: 400
+    supersedes: [trial-preprint]
+claims:
+  - id: deaths
+    statement: The drug lowers deaths
+    accepted: conflict
+    note: The preprint's figure was revised.
+    evidence:
+      - source: trial-preprint
+        says: RR 0.5 (95% CI 0.4 to 0.6)
+        quote: "a"
+      - source: trial-article
+        says: RR 0.8 (95% CI 0.7 to 0.9)
+        quote: "b"
+"""
+
+
+def test_a_claim_wide_conflict_acceptance_still_covers_a_tension_and_is_not_stale(registry) -> None:
+    # A reviewer's reproducer: `supersedes` turns the conflict into a tension, which `accepted: conflict`
+    # still covers; so no CC401 "remove `accepted`", whose advice would make `--fail-on tension` fail.
+    registry(SUPERSEDED)
+    assert [f["code"] for f in findings_of()] == []
+    assert invoke("conflicts", "--fail", "--fail-on", "tension").exit_code == 0
+
+
+def test_an_accepted_pair_that_is_only_not_comparable_is_stale(registry) -> None:
+    # `accepted` never applies to a pair that is not comparable: such a pair acknowledges nothing.
+    registry(SUPERSEDED.replace("RR 0.5 (95% CI 0.4 to 0.6)", "OR 0.5 (95% CI 0.4 to 0.6)")
+             .replace("RR 0.8 (95% CI 0.7 to 0.9)", "HR 0.8 (95% CI 0.7 to 0.9)").replace("    supersedes: [trial-preprint]\n", "")
+             .replace("    accepted: conflict\n", "    accepted:\n      - between: [trial-preprint, trial-article]\n        note: x\n"))
+    assert [f["code"] for f in findings_of()] == ["CC401"]

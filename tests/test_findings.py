@@ -858,3 +858,21 @@ def test_a_malformed_left_out_item_is_located(registry) -> None:
 def test_every_rule_has_a_test() -> None:
     # Runs last in this module (pytest keeps file order), after every expect() above.
     assert TESTED_CODES == set(RULES), sorted(set(RULES) ^ TESTED_CODES)
+
+
+@pytest.mark.parametrize("says, quote", [
+    # A reviewer's reproducers: a finder reading the statistic without its p is no contradiction.
+    ("t(28) = 2.20, p = .036", "t(28) = 2.20 (p = .036)"),
+    ("F(2, 57) = 3.10, p = .05", "F(2, 57) = 3.10, MSE = 1.2, p = .05"),
+    ("2104", "enrolled 2,104 participants"),                  # a count with a thousands separator
+])
+def test_a_quote_that_states_its_says_in_other_punctuation(registry, says: str, quote: str) -> None:
+    registry(_quoted(says, quote, quote), {"texts/news.txt": quote + "\n"})
+    assert [f["code"] for f in findings_of() if f["code"].startswith("CC33")] == []
+
+
+@pytest.mark.parametrize("quote", ["Trials fail to show any benefit", "Vitamin C is ineffective against colds",
+                                   "a non-significant difference", "it is a myth", "little evidence of benefit"])
+def test_cc332_knows_the_common_ways_of_saying_no(registry, quote: str) -> None:
+    registry(_quoted("no", quote, quote, statement="Vitamin C prevents colds"), {"texts/news.txt": quote + "\n"})
+    assert [f["code"] for f in findings_of()] == []

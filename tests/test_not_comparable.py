@@ -228,3 +228,9 @@ def test_a_not_comparable_pair_earns_no_consistency(registry) -> None:
         "not rated up for consistency: 1 pair of values is on measures that cannot be compared",
         "= low",
     ]
+
+
+def test_mean_differences_in_one_unit_spelt_two_ways_are_compared(registry) -> None:
+    # A reviewer's reproducer: `mmHg` and `mm Hg` were "different measures", which hid a conflict.
+    data = show(registry, ("trial-a", "MD -2 mmHg (95% CI -3 to -1)"), ("news-a", "MD -5 mm Hg (95% CI -6 to -4)"))
+    assert [verdict for verdict, _reason in reasons(data)] == ["conflict"]

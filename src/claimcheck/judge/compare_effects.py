@@ -128,6 +128,12 @@ def read(value: Value) -> Reading:
     return Reading(label)
 
 
+def _unit_key(unit: str) -> str:
+    """A difference's unit as compared: `mmHg`, `mm Hg` and `MMHG` are one unit, `points` and `point` too."""
+    key = "".join(unit.lower().split())
+    return key[:-1] if key.endswith("s") and len(key) > 3 else key
+
+
 def _read_estimate(value: Estimate, label: str) -> Reading:
     measure, point, sign = value.measure, value.estimate.rounding, 1.0
     if measure in ("ARR", "ARI"):
@@ -310,6 +316,10 @@ def _common_measure(ra: Reading, rb: Reading) -> tuple[OnMeasure, OnMeasure] | N
     for measure in (*RATIO_MEASURES, "RD", *sorted(set(ra.estimates) & set(rb.estimates))):
         if measure in ra.estimates and measure in rb.estimates:
             return ra.estimates[measure], rb.estimates[measure]
+    for key_a in ra.estimates:  # mean differences whose units are spelt differently (`mmHg`, `mm Hg`)
+        for key_b in rb.estimates:
+            if key_a.startswith("MD:") and key_b.startswith("MD:") and _unit_key(key_a[3:]) == _unit_key(key_b[3:]):
+                return ra.estimates[key_a], rb.estimates[key_b]
     for first, second, swap in ((ra, rb, False), (rb, ra, True)):
         for on in first.estimates.values():
             other_measure = next((m for m in on.also_read_as if m in second.estimates), None)

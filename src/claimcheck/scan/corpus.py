@@ -68,7 +68,7 @@ def scan_bytes(name: str, raw: bytes, seconds: float | None = DOCUMENT_SECONDS) 
 
     if detect(name, raw) == "text":
         try:
-            return scan_text(name, raw.decode("utf-8"))
+            return scan_text(name, raw.decode("utf-8-sig"))
         except UnicodeDecodeError as error:
             return DocumentResult(name, error=_reason(error))
     try:

@@ -15,6 +15,7 @@ from claimcheck import progress
 from claimcheck.findings import DataPath, Finding
 from claimcheck.findings.rules import rule
 from claimcheck.judge.compare import ClaimComparison
+from claimcheck.judge.verdicts import DISAGREEMENTS
 from claimcheck.registry import acceptance
 from claimcheck.registry.index import EvidenceKey, QuoteMiss, RegistryIndex
 from claimcheck.registry.model import TYPES_WITH_DESIGN, Claim, Evidence
@@ -400,7 +401,7 @@ def check_acceptances(comparisons: Iterable[ClaimComparison], index: RegistryInd
 
 def _claim_wide_acceptance(comparison: ClaimComparison, word: str, path: DataPath) -> Iterator[Finding]:
     claim = comparison.claim
-    if not comparison.has_verdict(word):  # type: ignore[arg-type]
+    if not any(comparison.has_verdict(verdict) for verdict in acceptance.claim_wide_verdicts(claim)):  # type: ignore[arg-type]
         yield Finding(rule("stale-acceptance"),
                       f"claim `{claim.id}` accepts a {word}, but its status is "
                       f"{comparison.status}; remove `accepted` or update it", path=path)
@@ -429,8 +430,8 @@ def _pair_is_stale(comparison: ClaimComparison, index: RegistryIndex, place: int
     named = sides[0] | sides[1]
     if any((comparison.claim_position, entry) not in index.values for entry in named):
         return False  # an unreadable value is reported as such, and its verdicts are unknown
-    if any(verdict != "agree" and count for verdict, count in comparison.unlisted.items()):
+    if any(verdict in DISAGREEMENTS and count for verdict, count in comparison.unlisted.items()):
         return False  # a crowded claim's unlisted pairs are not known one by one
-    return not any(pair.verdict != "agree" and acceptance.covers(sides, [key[1] for key in pair.a.keys],
+    return not any(pair.verdict in DISAGREEMENTS and acceptance.covers(sides, [key[1] for key in pair.a.keys],
                                                                  [key[1] for key in pair.b.keys])
                    for pair in comparison.pairs)

@@ -68,19 +68,22 @@ from claimcheck.values.measures import FRACTIONS, QUALIFIERS
 
 #: Words that deny: a quote with one of them can carry a `no`.
 NEGATIONS = ("no", "not", "never", "none", "nothing", "nobody", "neither", "nor", "without", "cannot", "lack",
-             "lacks", "lacking", "absence", "absent", "fails", "failed", "unable", "n't")
+             "lacks", "lacking", "absence", "absent", "fail", "fails", "failed", "unable", "unlikely", "ineffective",
+             "false", "myth", "refute", "refutes", "refuted", "debunked", "little", "n't")
 #: Words that doubt: a quote with one of them can carry a `no` or an `uncertain`.
 DOUBTS = ("may", "might", "could", "unknown", "unclear", "uncertain", "uncertainty", "unproven", "preliminary",
           "limited", "insufficient", "inconclusive", "needed", "necessary", "require", "requires", "remains",
           "remain", "whether", "possible", "possibly", "perhaps", "early", "caution", "cautious", "debate",
-          "debated", "controversial", "questions", "questionable", "yet", "too soon", "too early")
-_NEGATION = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in NEGATIONS if w != "n't") + r")\b|n['’]t\b",
-                       re.IGNORECASE)
+          "debated", "controversial", "questions", "questionable", "yet", "too soon", "too early", "weak",
+          "mixed", "low certainty", "warranted", "conflicting")
+_NEGATION = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in NEGATIONS if w != "n't") + r")\b|n['’]t\b"
+                       r"|\bnon-?significant|\binsignificant", re.IGNORECASE)
 _DOUBT = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in DOUBTS) + r")\b", re.IGNORECASE)
 
 #: The finders that read each dimension of a measure from a quote.
 _FINDERS = {"proportion": "proportion", "duration": "duration", "dose": "dose", "daily dose": "dose",
-            "weight-based daily dose": "dose", "dose frequency": "dose", EFFECT: "effect", MEAN: "effect"}
+            "weight-based daily dose": "dose", "dose frequency": "dose", EFFECT: "effect", MEAN: "effect",
+            "number": "count"}
 _QUOTE_NUMBER = re.compile(rf"(?<![\w.·])-?{WRITTEN_NUMBER}(?![\w·]|\.\d)")
 _CHANGE_VERBS = ("reduced|reduces|reduce|reducing|cut|cuts|lowered|lowers|lowering|decreased|decreases|fell|falls|"
                  "dropped|drops|declined|declines|slashed|increased|increases|raised|raises|rose|rises|boosted|grew")
@@ -315,12 +318,14 @@ def _estimate_numbers(value: Estimate) -> list[Number]:
 def _judge_numbers(value: Value, reading: QuoteReading) -> tuple[str, str] | None:
     """Each number of the `says` among the quote's; a test statistic, mean or two shares the quote states must fit."""
     wanted = _value_numbers(value)
-    same = reading.of_type(type(value)) if isinstance(value, TestStatistic | Mean | TwoPercents) else []
-    if same and not any(_all_numbers_stated(wanted, tuple(_value_numbers(other))) for other in same):
-        return _contradiction(f"`{value.text}`", f"`{same[0].text}`", len(same))
     missing = _missing(wanted, reading.numbers)
     if not missing:
         return None
+    # A contradiction only when each such value the quote states has a number the `says` lacks: a finder
+    # may read a statistic without its p ("t(28) = 2.20 (p = .036)"), and that is no contradiction.
+    same = reading.of_type(type(value)) if isinstance(value, TestStatistic | Mean | TwoPercents) else []
+    if same and all(_missing(_value_numbers(other), tuple(wanted)) for other in same):
+        return _contradiction(f"`{value.text}`", f"`{same[0].text}`", len(same))
     return "quote-states-no-value", (
         f"the quote does not state {', '.join(number.text for number in missing)} of `says: {value.text}`; "
         "quote the words that state it")
