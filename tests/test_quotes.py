@@ -64,13 +64,31 @@ def test_normalise() -> None:
     assert normalise("a\u00a0b\tc\r\nd\u2028e\u00adf") == "a b c \nd\nef"
 
 
-@given(st.text(min_size=1, max_size=200), st.data())
-def test_every_slice_of_a_text_is_found_in_it(text: str, data: st.DataObject) -> None:
-    start = data.draw(st.integers(0, len(text) - 1))
-    end = data.draw(st.integers(start + 1, len(text)))
-    quote = text[start:end]
+WORDS = st.lists(st.text(st.characters(blacklist_categories=("Zs", "Zl", "Zp", "Cc")), min_size=1, max_size=12),
+                 min_size=1, max_size=20)
+
+
+@given(WORDS, st.data())
+def test_every_run_of_whole_words_of_a_text_is_found_in_it(words: list[str], data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(words) - 1))
+    end = data.draw(st.integers(start + 1, len(words)))
+    text, quote = " ".join(words), " ".join(words[start:end])
     if normalise(quote).strip(" \n") and not _ELISION_MARK.search(quote):
         assert SourceText(text).find(quote) is not None
+
+
+@pytest.mark.parametrize("quote, text", [
+    ("11 of 30", "In all, 211 of 300 men responded."),   # inside a number
+    ("a", "In total"),                                  # inside a lower-case word
+    ("protection", "overprotection"),
+])
+def test_a_quote_never_starts_or_ends_inside_a_number_or_a_word(quote: str, text: str) -> None:
+    assert SourceText(text).find(quote) is None
+
+
+def test_a_capital_after_a_letter_may_start_a_quote_as_a_scraped_table_s_next_cell() -> None:
+    text = "Lipid profileMonthlyHepatotoxicity rare but recognized"
+    assert SourceText(text).find("Hepatotoxicity rare but recognized") is not None
 
 
 class ReferenceText:
@@ -102,8 +120,20 @@ class ReferenceText:
             return pattern
 
         gap = rf"(?:(?!\n *\n).){{0,{elision}}}?"
-        match = re.compile(gap.join(map(part_pattern, parts)), re.DOTALL).search(self.normalised)
-        return None if match is None else self.line_of(match.start())
+        pattern = re.compile(gap.join(map(part_pattern, parts)), re.DOTALL)
+        start = 0
+        while (match := pattern.search(self.normalised, start)) is not None:
+            if not (self._inside(match.start(), match.start() - 1) or self._inside(match.end() - 1, match.end())):
+                return self.line_of(match.start())
+            start = match.start() + 1
+        return None
+
+    def _inside(self, edge: int, neighbour: int) -> bool:
+        """A quote's edge and its neighbour in one number or lower-case word, judged on the text's own characters."""
+        if not 0 <= neighbour < len(self.offsets):
+            return False
+        a, b = self.text[self.offsets[edge]], self.text[self.offsets[neighbour]]
+        return (a.isdigit() and b.isdigit()) or (a.islower() and b.islower())
 
     def closest(self, quote: str) -> Passage | None:
         target = normalise(quote).replace("...", "")

@@ -143,9 +143,11 @@ def _parts(quote: str) -> tuple[str, ...]:
 class _CanonicalText:
     """A normalised text in canonical form, with the way back to the normalised text's indexes."""
 
-    def __init__(self, normalised: str) -> None:
+    def __init__(self, normalised: str, original_char: Callable[[int], str] | None = None) -> None:
         self.normalised = normalised
         self.text = _canonical(normalised)
+        #: The text's own character behind a normalised index (its case, which normalising folds).
+        self.original_char = original_char or normalised.__getitem__
 
     @cached_property
     def _shifts(self) -> tuple[array[int], array[int]]:
@@ -170,14 +172,18 @@ class _CanonicalText:
         """The first match of a quote's parts, in normalised indexes: (start, end), or None.
 
         Each elision skips at most `elision` canonical characters (any number for
-        None) and, when `within_paragraph`, no blank line of the normalised text.
+        None) and, when `within_paragraph`, no blank line of the normalised text. A
+        quote neither starts nor ends inside a number or a lower-case word of the
+        text (`_inside_one_token`).
         """
         first = parts[0]
         start = self.text.find(first)
         while start >= 0:
-            end = self._rest_end(parts, 1, start + len(first), elision, within_paragraph)
-            if end is not None:
-                return self.normalised_index(start), self.normalised_index(end - 1) + 1
+            first_at = self.normalised_index(start)
+            if not (first_at > 0 and _inside_one_token(self.original_char(first_at), self.original_char(first_at - 1))):
+                end = self._rest_end(parts, 1, start + len(first), elision, within_paragraph)
+                if end is not None:
+                    return self.normalised_index(start), self.normalised_index(end - 1) + 1
             start = self.text.find(first, start + 1)
         return None
 
@@ -185,6 +191,10 @@ class _CanonicalText:
                   within_paragraph: bool) -> int | None:
         """Where the parts from `index` on end, the first of them starting within reach of `cursor`."""
         if index == len(parts):
+            last_at = self.normalised_index(cursor - 1)
+            if last_at + 1 < len(self.normalised) and _inside_one_token(self.original_char(last_at),
+                                                                          self.original_char(last_at + 1)):
+                return None
             return cursor
         part = parts[index]
         stop = len(self.text) if elision is None else cursor + elision + len(part)
@@ -202,6 +212,14 @@ class _CanonicalText:
         """Whether the normalised text between a part's end and the next part's start holds a blank line."""
         low = self.normalised_index(end - 1) + 1
         return _PARAGRAPH_BREAK.search(self.normalised, low, self.normalised_index(start)) is not None
+
+
+def _inside_one_token(edge: str, neighbour: str) -> bool:
+    """Whether a quote's first (last) character in the text and the text's character before (after) it
+    belong to one number or one lower-case word: "11 of 30" is not in "11 of 300", nor "a" in "total". A
+    capital after a letter may start the next cell of a scraped table ("MonthlyHepatotoxicity"), so a
+    quote may start or end there."""
+    return (edge.isdigit() and neighbour.isdigit()) or (edge.islower() and neighbour.islower())
 
 
 class QuoteMatch:
@@ -348,7 +366,7 @@ class SourceText:
 
     @cached_property
     def _canonical(self) -> _CanonicalText:
-        return _CanonicalText(self.normalised)
+        return _CanonicalText(self.normalised, lambda index: self.text[self.original_index(index)])
 
     def span(self, quote: str, elision: int = DEFAULT_ELISION) -> tuple[int, int] | None:
         """Where the quote's first match starts and ends in the normalised text, or None."""
