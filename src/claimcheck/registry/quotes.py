@@ -180,7 +180,7 @@ class _CanonicalText:
         start = self.text.find(first)
         while start >= 0:
             first_at = self.normalised_index(start)
-            if not (first_at > 0 and _inside_one_token(self.original_char(first_at), self.original_char(first_at - 1))):
+            if not (first_at > 0 and self._inside_one_token(first_at, first_at - 1)):
                 end = self._rest_end(parts, 1, start + len(first), elision, within_paragraph)
                 if end is not None:
                     return self.normalised_index(start), self.normalised_index(end - 1) + 1
@@ -192,8 +192,7 @@ class _CanonicalText:
         """Where the parts from `index` on end, the first of them starting within reach of `cursor`."""
         if index == len(parts):
             last_at = self.normalised_index(cursor - 1)
-            if last_at + 1 < len(self.normalised) and _inside_one_token(self.original_char(last_at),
-                                                                          self.original_char(last_at + 1)):
+            if last_at + 1 < len(self.normalised) and self._inside_one_token(last_at, last_at + 1):
                 return None
             return cursor
         part = parts[index]
@@ -207,6 +206,16 @@ class _CanonicalText:
                 return end
             start = self.text.find(part, start + 1, stop)
         return None
+
+    def _inside_one_token(self, edge: int, neighbour: int) -> bool:
+        """`_inside_one_token` of the text's characters at two normalised indexes; the text's own case is
+        looked up only for two letters, since normalising folds it."""
+        a, b = self.normalised[edge], self.normalised[neighbour]
+        if a.isdigit() or b.isdigit():
+            return a.isdigit() and b.isdigit()
+        if not (a.isalpha() and b.isalpha()):
+            return False
+        return _inside_one_token(self.original_char(edge), self.original_char(neighbour))
 
     def _breaks_paragraph(self, end: int, start: int) -> bool:
         """Whether the normalised text between a part's end and the next part's start holds a blank line."""
