@@ -15,7 +15,7 @@ import pytest
 
 from claimcheck.registry.documents import DocumentProblem, Extracted
 from claimcheck.registry.documents.cache import DocumentCache, version_key
-from conftest import invoke
+from conftest import findings_of, invoke
 from document_fixtures import article_pdf
 
 REGISTRY = """\
@@ -245,3 +245,17 @@ def test_two_runs_at_once_both_pass_and_leave_whole_entries(registry: Callable[.
     cache = DocumentCache(tmp_path / ".claimcheck-cache")
     assert all(isinstance(cache.get(_sha(tmp_path / f"paper-{n}.pdf")), Extracted) for n in range(6))
     assert len(list(cache.entries.iterdir())) == 6
+
+
+def test_the_same_bytes_under_another_format_s_name_have_their_own_entry(registry: Callable[..., Path],
+                                                                           tmp_path: Path) -> None:
+    # A reviewer's reproducer: a.html and b.xml hold the same bytes, which are read as two formats.
+    page = b"<div><p>11 of 30 men</p></div>"
+    (tmp_path / "a.html").write_bytes(page)
+    (tmp_path / "b.xml").write_bytes(page)
+    registry("version: 1\nsources:\n  - id: art\n    title: A\n    type: other\n    path: b.xml\n"
+             "  - id: page\n    title: P\n    type: other\n    path: a.html\n"
+             "claims:\n  - id: c\n    statement: S\n    evidence:\n      - source: page\n        says: 11/30\n"
+             "        quote: \"11 of 30 men\"\n")
+    uncached = [f["code"] for f in findings_of("claims.yaml", "--no-cache")]
+    assert [f["code"] for f in findings_of()] == uncached == [f["code"] for f in findings_of()]

@@ -322,3 +322,15 @@ def test_scan_takes_only_the_document_time_limit(papers: Path) -> None:
     result = invoke("scan", "papers", "--limit", "depth=3")
     assert (result.exit_code, result.output) == (
         2, "claimcheck: error: scan takes only the limit `document-seconds`; got `depth`\n")
+
+
+def test_the_scan_cache_keeps_a_document_s_format(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("lxml")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "papers").mkdir()
+    fragment = "<h1>Results</h1>\n<p>Scores rose,\nt(28) = 2.20, p = .36.</p>\n"
+    (tmp_path / "papers" / "frag.html").write_text(fragment, encoding="utf-8")
+    (tmp_path / "papers" / "frag.md").write_text(fragment, encoding="utf-8")
+    uncached = invoke("scan", "papers", "--jobs", "1", "--format", "json").output
+    invoke("scan", "papers", "--jobs", "1", "--cache", ".cache")
+    assert invoke("scan", "papers", "--jobs", "1", "--cache", ".cache", "--format", "json").output == uncached

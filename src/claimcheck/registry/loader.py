@@ -691,14 +691,17 @@ def read_document(name: str, raw: bytes, shown: str, cache: DocumentCache | None
     from claimcheck.registry.documents.cache import file_hash
 
     digest = file_hash(raw)
-    if detect(name, raw) == "text":  # the common case, without the documents' machinery
+    kind = detect(name, raw)
+    if kind == "text":  # the common case, without the documents' machinery
         try:
             return SourceText(raw.decode("utf-8-sig"), sha256=digest)
         except UnicodeDecodeError as error:
             return TextProblem("source-file-unreadable", f"{shown} is not UTF-8 text (byte offset {error.start})")
     from claimcheck.registry.documents import DocumentProblem, MissingLibrary, TimeLimitExceeded, extract
 
-    result = cache.get(digest) if cache is not None else None
+    # A PDF is known by its bytes alone; the same bytes named .html or .xml are read as different formats.
+    key = digest if kind == "pdf" else f"{digest}.{kind}"
+    result = cache.get(key) if cache is not None else None
     if result is None:
         try:
             result = extract(name, raw, seconds)
@@ -707,7 +710,7 @@ def read_document(name: str, raw: bytes, shown: str, cache: DocumentCache | None
         except DocumentProblem as problem:
             result = problem
         if cache is not None:
-            cache.put(digest, result)
+            cache.put(key, result)
     if isinstance(result, DocumentProblem):
         return TextProblem("source-file-unreadable", f"{shown} {result.message}")
     return SourceText(result.text, result.location, result.kind, sha256=digest)

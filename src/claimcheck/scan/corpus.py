@@ -101,11 +101,16 @@ class Cache:
         self.folder = folder
 
     def key(self, name: str) -> str | None:
+        """The entry of a document: its bytes' hash, claimcheck's version, and the format it is read as
+        (the same bytes named .html and .md are read differently)."""
+        from claimcheck.registry.documents import detect
+
         try:
-            digest = hashlib.sha256(_read(name)).hexdigest()
+            raw = _read(name)
         except (OSError, ValueError):
             return None
-        return hashlib.sha256(f"{__version__}\0{digest}".encode()).hexdigest()
+        digest = hashlib.sha256(raw).hexdigest()
+        return hashlib.sha256(f"{__version__}\0{detect(name, raw)}\0{digest}".encode()).hexdigest()
 
     def get(self, key: str, name: str) -> DocumentResult | None:
         try:
