@@ -334,3 +334,16 @@ def test_the_scan_cache_keeps_a_document_s_format(tmp_path: Path, monkeypatch: p
     uncached = invoke("scan", "papers", "--jobs", "1", "--format", "json").output
     invoke("scan", "papers", "--jobs", "1", "--cache", ".cache")
     assert invoke("scan", "papers", "--jobs", "1", "--cache", ".cache", "--format", "json").output == uncached
+
+
+@pytest.mark.parametrize("text", [
+    # A reviewer's reproducers: words and a ratio in one sentence, but about different things.
+    "Mortality was lower with treatment (HR 0.83, 95% CI 0.75-0.93), although costs were 20% higher.\n",
+    "Deaths were halved in the first year; over five years the hazard ratio was 0.83 (95% CI 0.75-0.93).\n",
+])
+def test_words_and_a_ratio_apart_in_a_sentence_are_not_paired(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_a_ratio_rounded_down_to_zero_is_no_error() -> None:
+    assert findings("The odds ratio was 0.10 (95% CI 0.00 to 0.52).\n") == []

@@ -353,9 +353,10 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "CC313", "non-positive-ratio", E,
-        "A risk, odds, hazard or rate ratio, or an end of its interval, is 0 or negative.",
+        "A risk, odds, hazard or rate ratio, or an end of its interval, is negative.",
         "A ratio of two risks, odds, hazards or rates is positive; a negative one is a difference "
-        "written as a ratio, or a lost decimal point.",
+        "written as a ratio, or a lost decimal point. A ratio written 0 or 0.00 is a small one rounded "
+        "down, so it is not reported (and its interval is not checked on the log scale).",
         "says: RR -0.2 (95% CI -0.4 to 0.1)",
     ),
     Rule(

@@ -62,11 +62,13 @@ def _estimate(value: Estimate, path: DataPath) -> Iterator[Finding]:
     name = value.kind.name
     ratio = value.measure in RATIOS
     numbers = [value.estimate] + ([value.ci.low, value.ci.high] if value.ci else [])
-    if ratio and any(number.value <= 0 for number in numbers):
-        bad = next(number for number in numbers if number.value <= 0)
+    if ratio and any(number.value < 0 for number in numbers):
+        bad = next(number for number in numbers if number.value < 0)
         yield Finding(rule("non-positive-ratio"), f"`{value.text}`: a {name} and its interval are above 0; "
                       f"got {bad.text}", path=path)
         return
+    if ratio and any(number.value == 0 for number in numbers):
+        return  # a ratio written 0.00 is one rounded down (its ends cannot be checked on the log scale)
     ci = value.ci
     if ci is None:
         return
