@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import invoke
+from conftest import findings_of, invoke
 from test_grading import graded, source
 
 
@@ -161,3 +161,14 @@ def test_an_erratum_rests_on_what_it_corrects(registry) -> None:
         "(RR 0.83) differs from `RR 0.86 (95% CI 0.77-0.96)` (RR 0.86)"))
     # The study keeps its article's design: an erratum has none.
     assert claim["reasons"][0] == "starts high: best design rct (article)"
+
+
+def test_a_loop_of_supersedes_is_reported_as_one(registry) -> None:
+    # A reviewer's reproducer: two reports superseding each other gave no finding and a wrong grade.
+    registry("version: 1\nsources:\n"
+             "  - id: a\n    title: A\n    type: study\n    design: rct\n    sample_size: 200\n    supersedes: [b]\n"
+             "  - id: b\n    title: B\n    type: preprint\n    design: rct\n    sample_size: 200\n    supersedes: [a]\n"
+             "claims:\n  - id: c\n    statement: S\n    evidence:\n"
+             "      - source: a\n        says: RR 0.8 (95% CI 0.7 to 0.9)\n        quote: q\n")
+    assert [(f["line"], f["code"], f["message"]) for f in findings_of()] == [
+        (8, "CC208", "`supersedes` forms a cycle: a -> b -> a; a report cannot be later than itself")]

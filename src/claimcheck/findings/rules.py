@@ -228,9 +228,10 @@ _RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "CC208", "cites-cycle", E,
-        "Following `cites` from a source leads back to it.",
+        "Following `cites` (or `supersedes`) from a source leads back to it.",
         "`cites` points from a document to the sources whose findings it reports; a "
-        "cycle has no root study, so provenance cannot be traced.",
+        "cycle has no root study, so provenance cannot be traced. `supersedes` orders the reports "
+        "of one study in time, and no report is later than itself.",
         "- id: a\n  cites: [b]\n- id: b\n  cites: [a]",
     ),
     Rule(

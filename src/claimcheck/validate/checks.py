@@ -85,10 +85,25 @@ def _unknown_source(source_id: str, known: list[str], path: DataPath, who: str) 
 
 def check_cites_cycles(index: RegistryIndex) -> Iterator[Finding]:
     positions = {source.id: i for i, source in reversed(list(enumerate(index.registry.sources)))}
+    superseding = _supersedes_cycles(index)
+    for cycle in superseding:
+        yield Finding(rule("cites-cycle"), "`supersedes` forms a cycle: " + " -> ".join(cycle)
+                      + "; a report cannot be later than itself", path=index.source_path(positions[cycle[0]])
+                      + ("supersedes",))
+    reported = [frozenset(cycle) for cycle in superseding]
     for cycle in index.provenance.cycles:
-        start = cycle[0]
+        if any(frozenset(cycle) <= members for members in reported):
+            continue  # the same loop, made by `supersedes` and reported as such
         yield Finding(rule("cites-cycle"), "`cites` forms a cycle: " + " -> ".join(cycle),
-                      path=index.source_path(positions[start]) + ("cites",))
+                      path=index.source_path(positions[cycle[0]]) + ("cites",))
+
+
+def _supersedes_cycles(index: RegistryIndex) -> list[tuple[str, ...]]:
+    """Each loop of `supersedes` links, once, from its first source in the registry."""
+    from claimcheck.registry.provenance import trace
+
+    links = {source_id: list(source.supersedes) for source_id, source in index.sources.items()}
+    return list(trace(links).cycles)
 
 
 def check_unused_sources(index: RegistryIndex) -> Iterator[Finding]:
