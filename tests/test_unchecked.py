@@ -226,3 +226,11 @@ def test_a_claim_not_checked_shows_its_accepted_pairs_as_data(registry) -> None:
     assert [(row["claim"], row["checked"], row["accepted"], row["status_accepted"]) for row in rows] == [
         ("good", True, None, False),
         ("broken", False, [{"between": ["news-a", "study-a"], "note": "known"}], False)]
+
+
+def test_plot_of_a_claim_not_checked_says_why(registry) -> None:
+    registry(REPRODUCER)
+    result = invoke("plot", "broken", "-o", "-")
+    assert (result.exit_code, result.stderr) == (
+        2, ("claimcheck: error: claim `broken` is not checked (1 error) in claims.yaml; `claimcheck validate` "
+           "lists the errors\n"))

@@ -57,8 +57,13 @@ def plot(claim: str, registry: Path | None, output: str, force: bool, exit_zero:
     report = load_report(registry, run, only_claim=claim)
     comparison = report.comparison(claim)
     if comparison is None:
-        reason = "is not checked (it has errors)" if report.unchecked.by_id(claim) else "does not exist"
-        fail_usage(f"claim `{claim}` {reason} in {report.validation.file}")
+        unchecked = report.unchecked.by_id(claim)
+        if unchecked is None:
+            fail_usage(f"claim `{claim}` does not exist in {report.validation.file}")
+        from claimcheck.formats.text_lines import errors_text
+
+        fail_usage(f"claim `{claim}` is not checked ({errors_text(unchecked.errors, unchecked.error_sources)}) in "
+                   f"{report.validation.file}; `claimcheck validate` lists the errors")
     data = forest_data(report.index, comparison, report.grades[claim].pool)
     if data is None:
         fail_usage(f"claim `{claim}` has no pooled estimate to plot: a forest plot needs estimates with a "
