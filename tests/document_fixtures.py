@@ -33,6 +33,25 @@ RIGHT = [
 CITED = "Similar results were seen in older adults."
 SECOND_PAGE = "Funding came from a fictional foundation."
 
+#: A registry quoting the article as `paper.pdf` beside it.
+PDF_REGISTRY = """\
+version: 1
+sources:
+  - id: paper
+    title: The paper
+    type: study
+    design: cohort
+    sample_size: 412
+    path: paper.pdf
+claims:
+  - id: mortality
+    statement: Halvorex and mortality
+    evidence:
+      - source: paper
+        says: HR 0.66 (95% CI 0.51-0.85)
+        quote: "hazard ratio 0.66, 95% CI 0.51 to 0.85"
+"""
+
 
 def article_pdf(path: Path) -> Path:
     from fpdf import FPDF

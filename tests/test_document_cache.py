@@ -16,25 +16,9 @@ import pytest
 from claimcheck.registry.documents import DocumentProblem, Extracted
 from claimcheck.registry.documents.cache import DocumentCache, version_key
 from conftest import findings_of, invoke
+from document_fixtures import PDF_REGISTRY as REGISTRY
 from document_fixtures import article_pdf
 
-REGISTRY = """\
-version: 1
-sources:
-  - id: paper
-    title: The paper
-    type: study
-    design: cohort
-    sample_size: 412
-    path: paper.pdf
-claims:
-  - id: mortality
-    statement: Halvorex and mortality
-    evidence:
-      - source: paper
-        says: HR 0.66 (95% CI 0.51-0.85)
-        quote: "hazard ratio 0.66, 95% CI 0.51 to 0.85"
-"""
 PASSED = (0, "All checks passed.\n")
 
 

@@ -17,24 +17,8 @@ from claimcheck.registry.documents import TimeLimitExceeded, base, extract, pdf
 from claimcheck.registry.limits import DEFAULT_LIMITS
 from conftest import invoke
 from document_fixtures import ARTICLE_HTML, ARTICLE_JATS, article_pdf
+from document_fixtures import PDF_REGISTRY as REGISTRY
 
-REGISTRY = """\
-version: 1
-sources:
-  - id: paper
-    title: The paper
-    type: study
-    design: cohort
-    sample_size: 412
-    path: paper.pdf
-claims:
-  - id: mortality
-    statement: Halvorex and mortality
-    evidence:
-      - source: paper
-        says: HR 0.66 (95% CI 0.51-0.85)
-        quote: "hazard ratio 0.66, 95% CI 0.51 to 0.85"
-"""
 STOPPED = ("`path: paper.pdf` took more than 15 seconds to read, so claimcheck stopped at page 2 of 2 "
            "(`--limit document-seconds=N` raises the limit)")
 
