@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT, invoke
+from conftest import MINIMAL_SOURCES, ROOT, invoke
 
 pytestmark = pytest.mark.browser
 
@@ -423,18 +423,7 @@ def test_a_claim_with_errors_shows_a_not_checked_badge(browser: Any, tmp_path: P
     assert problems(browser) == []
 
 
-SILENCED = """\
-version: 1
-sources:
-  - id: study-a
-    title: Study A
-    type: study
-    design: cohort
-    sample_size: 30
-  - id: news-a
-    title: News A
-    type: news
-    cites: [study-a]
+SILENCED = MINIMAL_SOURCES + """\
 claims:
   - id: response
     statement: Share who responded
