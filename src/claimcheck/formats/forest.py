@@ -19,6 +19,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from claimcheck.formats.base import printable
+from claimcheck.judge.pooling import figure
 
 WIDTH = 780
 PLOT_LEFT, PLOT_RIGHT = 330, 560
@@ -36,16 +37,6 @@ RATIO_TICKS = (
     (0.8, 0.85, 0.9, 0.95, 1.0, 1.05, 1.1, 1.15, 1.2),
 )
 MIN_TICKS, MAX_TICKS = 4, 7
-
-
-def figure(x: float) -> str:
-    if not math.isfinite(x):
-        return "inf" if x > 0 else "-inf"
-    if abs(x) >= 100:
-        return f"{x:.0f}"
-    if abs(x) >= 10:
-        return f"{x:.1f}"
-    return f"{x:.2f}"
 
 
 def _text(value: object) -> str:

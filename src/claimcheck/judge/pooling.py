@@ -83,7 +83,7 @@ class ClaimPool:
 
     def shown(self, random: bool = True) -> str:
         centre, low, high = self.interval(random)
-        return f"{self.label()} {_figure(centre)}{self.unit()} (95% CI {_figure(low)} to {_figure(high)}{self.unit()})"
+        return f"{self.label()} {figure(centre)}{self.unit()} (95% CI {figure(low)} to {figure(high)}{self.unit()})"
 
     def label(self) -> str:
         return self.measure.split(":", 1)[0] if self.measure != PROPORTION else "proportion"
@@ -109,7 +109,7 @@ class ClaimPool:
             lines.append("prediction interval: needs 3 or more studies")
         else:
             low, high = (self.natural(x) for x in prediction)
-            lines.append(f"95% prediction interval: {_figure(low)} to {_figure(high)}{self.unit()}")
+            lines.append(f"95% prediction interval: {figure(low)} to {figure(high)}{self.unit()}")
         if self.mixes_adjusted:
             lines.append("note: pools adjusted with crude estimates")
         return lines
@@ -199,7 +199,7 @@ def _study_shown(shown: str, on: Any, value: Any) -> str:
     if not isinstance(value, TwoArms):
         return f"`{value.text}`"
     low, high = (math.exp(on.centre + sign * 1.959963984540054 * on.se) for sign in (-1, 1))
-    return f"{shown} (95% CI {_figure(low)} to {_figure(high)}) from `{value.text}`"
+    return f"{shown} (95% CI {figure(low)} to {figure(high)}) from `{value.text}`"
 
 
 def _choose(options: list[StudyEstimate]) -> StudyEstimate:
@@ -207,7 +207,8 @@ def _choose(options: list[StudyEstimate]) -> StudyEstimate:
     return min(options, key=lambda s: (s.source != s.study, s.se, s.key))
 
 
-def _figure(x: float) -> str:
+def figure(x: float) -> str:
+    """A pooled figure as shown: two decimals below 10, one below 100, none above."""
     if not math.isfinite(x):
         return "inf" if x > 0 else "-inf"
     if abs(x) >= 100:
