@@ -16,8 +16,7 @@ import re
 from typing import Any
 
 from claimcheck.registry.documents.base import NO_DEADLINE, Deadline, DocumentProblem, Extracted, require
-from claimcheck.registry.documents.repair import reader_text
-from claimcheck.registry.documents.tree import Lines, Rules, finish, local, walk
+from claimcheck.registry.documents.tree import Rules, gathered, local, walk
 
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "math", "nav", "header", "footer",
                            "aside", "form", "button", "iframe", "select", "input", "textarea", "label", "dialog",
@@ -86,14 +85,6 @@ def extract(raw: bytes, deadline: Deadline = NO_DEADLINE) -> Extracted:
     except (lxml.etree.ParserError, ValueError) as error:
         raise DocumentProblem(f"cannot be read as a web page ({error})") from None
     deadline.check("after parsing it")
-    out = Lines()
-    try:
-        walk(_main(root), _RULES, out)
-    except RecursionError:
-        raise DocumentProblem("nests its elements too deeply to be read") from None
-    deadline.check("after gathering its text")
-    text, _sections = finish(out)
-    text = reader_text(text)
-    if not text.strip():
-        raise DocumentProblem("has no main text (nothing is left once navigation, scripts and banners are dropped)")
+    text, _sections = gathered(lambda out: walk(_main(root), _RULES, out), deadline,
+                               "has no main text (nothing is left once navigation, scripts and banners are dropped)")
     return Extracted(text, "html")

@@ -15,8 +15,7 @@ import re
 from typing import Any
 
 from claimcheck.registry.documents.base import NO_DEADLINE, Deadline, DocumentProblem, Extracted, require
-from claimcheck.registry.documents.repair import reader_text
-from claimcheck.registry.documents.tree import Lines, Rules, finish, local, walk
+from claimcheck.registry.documents.tree import Lines, Rules, gathered, local, walk
 
 _SKIPPED = frozenset({"ref-list", "journal-meta", "contrib-group", "aff", "author-notes", "pub-date", "history",
                       "permissions", "kwd-group", "funding-group", "counts", "custom-meta-group", "article-id",
@@ -63,19 +62,13 @@ def extract(raw: bytes, deadline: Deadline = NO_DEADLINE) -> Extracted:
         raise DocumentProblem(f"is XML but not a JATS article (its root element is <{local(root.tag)}>, "
                               "not <article>)")
     deadline.check("after parsing it")
-    out = Lines()
-    try:
+    def read(out: Lines) -> None:
         for part in _PARTS:
             for element in root:
                 if local(element.tag) == part:
                     _read_part(element, out)
-    except RecursionError:
-        raise DocumentProblem("nests its elements too deeply to be read") from None
-    deadline.check("after gathering its text")
-    text, sections = finish(out)
-    text = reader_text(text)
-    if not text.strip():
-        raise DocumentProblem("is a JATS article with no text (no title, abstract or body)")
+
+    text, sections = gathered(read, deadline, "is a JATS article with no text (no title, abstract or body)")
     return Extracted(text, "jats", sections=sections)
 
 

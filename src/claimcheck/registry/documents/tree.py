@@ -6,6 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimcheck.registry.documents.base import Deadline, DocumentProblem
+from claimcheck.registry.documents.repair import reader_text
+
 #: Nesting deeper than this is refused rather than walked (a hostile document).
 MAX_DEPTH = 400
 
@@ -90,6 +93,23 @@ def tidy(text: str) -> tuple[str, list[int]]:
     while kept and not kept[-1]:
         kept.pop()
     return "\n".join(kept) + ("\n" if kept else ""), moved
+
+
+def gathered(read: Callable[[Lines], None], deadline: Deadline,
+             empty: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """The text a reader sees of what `read` writes, with its sections; `DocumentProblem` for elements nested
+    too deeply to walk, or for no text at all (`empty` says what that means for the format)."""
+    out = Lines()
+    try:
+        read(out)
+    except RecursionError:
+        raise DocumentProblem("nests its elements too deeply to be read") from None
+    deadline.check("after gathering its text")
+    text, sections = finish(out)
+    text = reader_text(text)
+    if not text.strip():
+        raise DocumentProblem(empty)
+    return text, sections
 
 
 def finish(out: Lines) -> tuple[str, tuple[tuple[int, str], ...]]:
