@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from claimcheck.extract import Candidate, checkable
@@ -109,13 +109,12 @@ def scan_text(document: str, text: str, locate: Callable[[int], str] | None = No
             row = _statistic_row(candidate, value, locate)
             if row is not None:
                 result.statistics.append(row)
-    candidates = [(replace(candidate, sentence=sentence_around(text, candidate.start, candidate.end, blocks)), value)
-                  for candidate, value in candidates]
     where = {_path(position): candidate for position, (candidate, _value) in enumerate(candidates)}
     for finding in _findings(text, candidates):
         candidate = where[finding.path]
+        sentence = sentence_around(text, candidate.start, candidate.end, blocks)  # only for what is reported
         result.findings.append(ScanFinding(candidate.line, candidate.column, finding.code, finding.rule.name,
-                                           finding.severity.value, finding.message, candidate.sentence,
+                                           finding.severity.value, finding.message, sentence,
                                            locate(candidate.line) if locate is not None else None))
     result.findings.sort(key=lambda finding: (finding.line, finding.column, finding.code))
     return result
