@@ -59,14 +59,15 @@ def extract(text: str) -> list[Candidate]:
     return [_candidate(document, hit) for hit in hits if reads(hit.says)]
 
 
-def checkable(text: str) -> list[Candidate]:
+def checkable(text: str, more: Iterable[Hit] = ()) -> list[Candidate]:
     """The candidates that a document can be checked against itself by (`claimcheck scan`): counts with
-    their percentages, and effects (estimates, intervals, p-values, test statistics, means)."""
-    hits = [*_outermost(proportions.find_counts(text)), *_outermost(effects.find(text))]
+    their percentages, and effects (estimates, intervals, p-values, test statistics, means), with the
+    caller's `more` hits (of kinds of its own), in the order of the text."""
+    hits = [*_outermost(proportions.find_counts(text)), *_outermost(effects.find(text)), *more]
     if not hits:
         return []
     document = Document(text)
-    hits.sort(key=lambda hit: (hit.start, -hit.end, KINDS.index(hit.kind)))
+    hits.sort(key=lambda hit: (hit.start, -hit.end, KINDS.index(hit.kind) if hit.kind in KINDS else len(KINDS)))
     return [_candidate(document, hit) for hit in hits if reads(hit.says)]
 
 

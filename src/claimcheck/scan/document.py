@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from claimcheck.extract import Candidate, checkable
+from claimcheck.extract.base import Hit
 from claimcheck.findings import DataPath, Finding
 from claimcheck.validate.checks import measure_arithmetic
 from claimcheck.validate.effect_checks import check_effect_pairs_of, check_effect_value, statcheck_verdict
@@ -100,7 +101,7 @@ def scan_text(document: str, text: str, locate: Callable[[int], str] | None = No
     """Scan one document's text; `locate` words a line of an extracted text as a reader finds it, and
     `blocks` says the text has one block a line (a web page, an article read from XML)."""
     result = DocumentResult(document)
-    candidates = sorted(_read([*checkable(text), *_changes(text)]), key=lambda pair: (pair[0].start, pair[0].end))
+    candidates = list(_read(checkable(text, _changes(text))))
     for candidate, value in candidates:
         kind = statement_kind(value)
         if kind is not None:
@@ -159,20 +160,12 @@ def statement_kind(value: Value) -> str | None:
     return None
 
 
-def _changes(text: str) -> Iterator[Candidate]:
+def _changes(text: str) -> Iterator[Hit]:
     """Changes in words, which `extract` does not propose, read here to be set against a ratio beside them."""
-    from claimcheck.extract.document import Document
     from claimcheck.validate.quote_values import change_statements
 
-    found = list(change_statements(text))
-    if not found:
-        return
-    document = Document(text)
-    for start, end, says in found:
-        place = document.place(start)
-        quote, sentence = document.quote_and_sentence(start, end)
-        yield Candidate("change", says, quote, sentence, place.line, place.column, start, end,
-                        " ".join(text[start:end].split()))
+    for start, end, says in change_statements(text):
+        yield Hit(start, end, says, "change")
 
 
 def _read(candidates: list[Candidate]) -> Iterator[tuple[Candidate, Value]]:
